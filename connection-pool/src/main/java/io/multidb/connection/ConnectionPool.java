@@ -1,0 +1,152 @@
+package io.multidb.connection;
+
+import io.multidb.connection.internal.LabelDataSource;
+import io.multidb.connection.internal.Registry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The application's labelled pools: configured once at start-up, closed once at shut-down. Each
+ * label gets its own HikariCP pool named {@code multidb-<label>} (an XA pool for labels with
+ * {@code xa: true}), opened on first use unless the label sets {@code lazy: false}.
+ *
+ * <pre>{@code
+ * ConnectionPool.configure(Map.of(
+ *         "default_db", Map.of("engine", "h2", "db", ":memory:"),
+ *         "audit_db", Map.of("connection_string", "postgresql://audit:secret@db.internal:5432/audit",
+ *                            "pool_size", 4)));
+ * try {
+ *     ... DatabaseManager.getSession("default_db") ...
+ * } finally {
+ *     ConnectionPool.closeAllConnections();
+ * }
+ * }</pre>
+ *
+ * <p>{@code configure} is atomic: every label is validated before any pool is created, and if one
+ * label fails (invalid, or not lazy and unreachable) nothing stays configured or open.
+ *
+ * <p>Thread-safety: all methods are thread-safe. {@code configure} and {@code closeAllConnections}
+ * are serialised with each other; lookups ({@code getSession}, {@code stats}, {@code labels}) take
+ * no lock.
+ */
+public final class ConnectionPool {
+    /** How long {@link #closeAllConnections()} waits for sessions still in use. */
+    public static final Duration DEFAULT_CLOSE_GRACE = Duration.ofSeconds(10);
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionPool.class);
+    private static final Object LIFECYCLE = new Object();
+    private static volatile Registry registry;
+
+    private ConnectionPool() {
+    }
+
+    /**
+     * Configures every label at once.
+     *
+     * @param configs label to configuration; each value is a {@link DatabaseConfig} or a map of
+     *                the keys {@link DatabaseConfig#fromMap} reads
+     * @throws ConfigurationException naming label and key when a configuration is invalid
+     * @throws ConnectionFailedException when a label with {@code lazy: false} cannot connect
+     * @throws IllegalStateException when already configured and not closed since
+     */
+    public static void configure(Map<String, ?> configs) {
+        synchronized (LIFECYCLE) {
+            Registry current = registry;
+            if (current != null) {
+                throw new IllegalStateException("ConnectionPool is already configured (labels " + current.labels()
+                        + "); call ConnectionPool.closeAllConnections() before configuring again");
+            }
+            Registry created = Registry.create(configs);
+            registry = created;
+            LOG.info("Multidb configured labels {}", created.labels());
+        }
+    }
+
+    /**
+     * Closes every pool: new sessions are refused at once, sessions in use get
+     * {@link #DEFAULT_CLOSE_GRACE} to finish, then every connection is closed. Idempotent; after it
+     * returns, {@link #configure(Map)} may be called again.
+     */
+    public static void closeAllConnections() {
+        closeAllConnections(DEFAULT_CLOSE_GRACE);
+    }
+
+    /**
+     * As {@link #closeAllConnections()}, with a chosen grace period.
+     *
+     * @param grace how long to wait for sessions in use before closing their connections
+     */
+    public static void closeAllConnections(Duration grace) {
+        synchronized (LIFECYCLE) {
+            Registry current = registry;
+            if (current == null) {
+                return;
+            }
+            registry = null;
+            List<String> busy = current.close(grace);
+            if (!busy.isEmpty()) {
+                LOG.warn("Closed labels {} with sessions still in use after {} ms; their connections were closed",
+                        busy, grace.toMillis());
+            }
+            LOG.info("Multidb closed labels {}", current.labels());
+        }
+    }
+
+    /**
+     * @return whether {@link #configure(Map)} has been called and not closed since
+     */
+    public static boolean isConfigured() {
+        return registry != null;
+    }
+
+    /**
+     * @return the configured labels, sorted; empty when not configured
+     */
+    public static Set<String> labels() {
+        Registry r = registry;
+        return r == null ? Set.of() : r.labels();
+    }
+
+    /**
+     * A standard {@link DataSource} over a label's pool, for tools that want one: Flyway,
+     * Spring's {@code JdbcTemplate}, jOOQ. Its connections come with auto-commit <em>on</em>, as
+     * such clients expect (the pool restores the label's setting when they are returned);
+     * {@code getConnection(user, password)} is not supported.
+     *
+     * <pre>{@code
+     * Flyway.configure().dataSource(ConnectionPool.dataSource("orders")).load().migrate();
+     * new JdbcTemplate(ConnectionPool.dataSource("orders")).queryForObject("select count(*) from orders", Long.class);
+     * }</pre>
+     *
+     * @param label a configured label
+     * @return the data source; it stops handing out connections when the pools are closed
+     * @throws NotConfiguredException before {@link #configure(Map)}
+     * @throws UnknownLabelException when the label is not configured
+     */
+    public static DataSource dataSource(String label) {
+        return new LabelDataSource(current(label).pool(label));
+    }
+
+    /**
+     * @param label a configured label
+     * @return a snapshot of its pool
+     * @throws NotConfiguredException before {@link #configure(Map)}
+     * @throws UnknownLabelException when the label is not configured
+     */
+    public static PoolStats stats(String label) {
+        return current(label).pool(label).stats();
+    }
+
+    static Registry current(String label) {
+        Registry r = registry;
+        if (r == null) {
+            throw new NotConfiguredException(label);
+        }
+        return r;
+    }
+}

@@ -1,0 +1,664 @@
+package io.multidb.connection;
+
+import io.multidb.connection.internal.ConfigReader;
+import io.multidb.connection.internal.JdbcUrl;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The validated, immutable configuration of one label: where its database is, who to log in as,
+ * and how its pool behaves. Built from a map (the Python original's shape), from a builder, from
+ * {@link Properties} or from environment variables; all four go through the same validation in
+ * {@link Builder#build()}, which rejects anything unknown, mistyped, negative or inconsistent with
+ * a {@link ConfigurationException} naming the label and the key. Nothing is adjusted silently.
+ *
+ * <pre>{@code
+ * DatabaseConfig orders = DatabaseConfig.builder("orders")
+ *         .url("postgresql://app:secret@db.internal:5432/orders")
+ *         .poolSize(20)
+ *         .poolTimeout(Duration.ofSeconds(5))
+ *         .build();
+ *
+ * DatabaseConfig audit = DatabaseConfig.fromMap("audit", Map.of(
+ *         "engine", "h2", "db", ":memory:", "pool_size", 2));
+ *
+ * ConnectionPool.configure(Map.of("orders", orders, "audit", audit));
+ * }</pre>
+ *
+ * <p>{@link #toString()} shows every setting except the password, which is masked.
+ *
+ * <p>Thread-safety: immutable and safe to share; the {@link Builder} is not thread-safe.
+ */
+public final class DatabaseConfig {
+
+    /** Pool size when {@code pool_size} is not given. */
+    public static final int DEFAULT_POOL_SIZE = 10;
+    /** Seconds to wait for a connection when {@code pool_timeout} is not given. */
+    public static final Duration DEFAULT_POOL_TIMEOUT = Duration.ofSeconds(30);
+    /** Connection lifetime when {@code pool_recycle} is not given. */
+    public static final Duration DEFAULT_POOL_RECYCLE = Duration.ofSeconds(1800);
+    /** The shortest {@code pool_timeout} the pool can honour. */
+    public static final Duration MIN_POOL_TIMEOUT = Duration.ofMillis(250);
+    /** The shortest {@code pool_recycle} the pool can honour (0 means never recycle). */
+    public static final Duration MIN_POOL_RECYCLE = Duration.ofSeconds(30);
+
+    private final String label;
+    private final Engine engine;
+    private final String url;
+    private final String user;
+    private final String password;
+    private final String schema;
+    private final int poolSize;
+    private final int maxOverflow;
+    private final Duration poolTimeout;
+    private final Duration poolRecycle;
+    private final boolean poolPrePing;
+    private final boolean readOnly;
+    private final IsolationLevel isolation;
+    private final List<String> initSql;
+    private final Map<String, String> properties;
+    private final boolean xa;
+    private final boolean lazy;
+
+    private DatabaseConfig(Builder b, Engine engine, String url, String user, String password,
+            Map<String, String> properties) {
+        this.label = b.label;
+        this.engine = engine;
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        this.schema = b.schema;
+        this.poolSize = b.poolSize;
+        this.maxOverflow = b.maxOverflow;
+        this.poolTimeout = b.poolTimeout;
+        this.poolRecycle = b.poolRecycle;
+        this.poolPrePing = b.poolPrePing;
+        this.readOnly = b.readOnly;
+        this.isolation = b.isolation;
+        this.initSql = List.copyOf(b.initSql);
+        this.properties = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+        this.xa = b.xa;
+        this.lazy = b.lazy;
+    }
+
+    /**
+     * Starts a configuration for a label.
+     *
+     * @param label the label sessions will ask for; letters, digits, {@code _} and {@code -}
+     * @return a builder with every default set
+     */
+    public static Builder builder(String label) {
+        return new Builder(label);
+    }
+
+    /**
+     * Reads one label's configuration from a map with the snake_case keys of the Python original
+     * ({@code engine}, {@code connection_string}/{@code url}, {@code host}, {@code port},
+     * {@code db}/{@code database}, {@code user}/{@code username}, {@code password}, {@code schema},
+     * {@code label}, {@code pool_size}, {@code max_overflow}, {@code pool_timeout},
+     * {@code pool_recycle}, {@code pool_pre_ping}, {@code read_only}, {@code isolation},
+     * {@code init_sql}, {@code properties}, {@code xa}, {@code lazy}). A {@code null} value means
+     * "not set". Numbers must be numbers and booleans booleans; durations are seconds (a number) or
+     * a {@link Duration}.
+     *
+     * <pre>{@code
+     * DatabaseConfig c = DatabaseConfig.fromMap("default_db", Map.of(
+     *         "connection_string", "postgresql://app:secret@localhost:5432/app",
+     *         "pool_size", 5, "max_overflow", 5, "pool_timeout", 2.5));
+     * }</pre>
+     *
+     * @param label the label (the key of the map handed to {@link ConnectionPool#configure(Map)})
+     * @param map   the settings
+     * @return the validated configuration
+     * @throws ConfigurationException naming the label and key of the first problem
+     */
+    public static DatabaseConfig fromMap(String label, Map<String, ?> map) {
+        return ConfigReader.fromMap(label, map);
+    }
+
+    /**
+     * Reads every label from properties named {@code multidb.<label>.<key>}, for example from a
+     * {@code db.properties} file; driver properties are {@code multidb.<label>.properties.<name>}.
+     * Values are text and are parsed as the key's type; other properties are ignored.
+     *
+     * <pre>{@code
+     * # db.properties
+     * multidb.orders.url=jdbc:postgresql://db.internal:5432/orders
+     * multidb.orders.user=app
+     * multidb.orders.pool_size=20
+     *
+     * Properties p = new Properties();
+     * try (Reader r = Files.newBufferedReader(Path.of("db.properties"))) { p.load(r); }
+     * ConnectionPool.configure(DatabaseConfig.fromProperties(p));
+     * }</pre>
+     *
+     * @param properties the properties
+     * @return the configurations by label, sorted by label
+     * @throws ConfigurationException naming the label and key of the first problem
+     */
+    public static Map<String, DatabaseConfig> fromProperties(Properties properties) {
+        return ConfigReader.fromProperties(properties);
+    }
+
+    /**
+     * Reads every label from environment variables named {@code MULTIDB_<LABEL>_<KEY>}, as
+     * container platforms provide them ({@code MULTIDB_AUDIT_DB_POOL_SIZE=5} sets
+     * {@code pool_size} of label {@code audit_db}). Labels and keys are read in lower case; the key
+     * is the longest valid key the name ends with. Driver properties are
+     * {@code MULTIDB_<LABEL>_PROPERTIES_<NAME>}, with the name in lower case.
+     *
+     * <pre>{@code
+     * ConnectionPool.configure(DatabaseConfig.fromEnvironment(System.getenv()));
+     * }</pre>
+     *
+     * @param environment the variables, usually {@link System#getenv()}; other variables are
+     *                    ignored
+     * @return the configurations by label, sorted by label
+     * @throws ConfigurationException naming the label and key (and the variable) of the first
+     *     problem
+     */
+    public static Map<String, DatabaseConfig> fromEnvironment(Map<String, String> environment) {
+        return ConfigReader.fromEnvironment(environment);
+    }
+
+    /**
+     * @return the label
+     */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * @return the engine, given or inferred from the URL
+     */
+    public Engine engine() {
+        return engine;
+    }
+
+    /**
+     * @return the {@code jdbc:} URL the pool connects with; it never contains a password (one given
+     *     in a URL is moved to {@link #password()})
+     */
+    public String url() {
+        return url;
+    }
+
+    /**
+     * @return the user name, or {@code null} when the driver's default applies
+     */
+    public Optional<String> user() {
+        return Optional.ofNullable(user);
+    }
+
+    /**
+     * The password, for code that must open connections itself (an XA pool, a migration tool).
+     * Never log it.
+     *
+     * @return the password, or empty when none is configured
+     */
+    public Optional<String> password() {
+        return Optional.ofNullable(password);
+    }
+
+    /**
+     * @return the default schema set on every connection, if configured
+     */
+    public Optional<String> schema() {
+        return Optional.ofNullable(schema);
+    }
+
+    /**
+     * @return connections kept open when idle ({@code pool_size})
+     */
+    public int poolSize() {
+        return poolSize;
+    }
+
+    /**
+     * @return extra connections opened under load ({@code max_overflow})
+     */
+    public int maxOverflow() {
+        return maxOverflow;
+    }
+
+    /**
+     * @return the most connections the pool opens: {@code pool_size + max_overflow}
+     */
+    public int maxPoolSize() {
+        return poolSize + maxOverflow;
+    }
+
+    /**
+     * @return how long a session waits for a free connection ({@code pool_timeout})
+     */
+    public Duration poolTimeout() {
+        return poolTimeout;
+    }
+
+    /**
+     * @return how long a connection lives before it is replaced ({@code pool_recycle});
+     *     {@link Duration#ZERO} means forever
+     */
+    public Duration poolRecycle() {
+        return poolRecycle;
+    }
+
+    /**
+     * @return whether a connection is validated before it is handed out ({@code pool_pre_ping})
+     */
+    public boolean poolPrePing() {
+        return poolPrePing;
+    }
+
+    /**
+     * @return whether connections are read-only ({@code read_only})
+     */
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    /**
+     * @return the transaction isolation, if configured; otherwise the database's default
+     */
+    public Optional<IsolationLevel> isolation() {
+        return Optional.ofNullable(isolation);
+    }
+
+    /**
+     * @return statements run once on every new connection ({@code init_sql}), in order
+     */
+    public List<String> initSql() {
+        return initSql;
+    }
+
+    /**
+     * @return driver properties ({@code properties}); secret-looking values are masked only in
+     *     {@link #toString()}
+     */
+    public Map<String, String> properties() {
+        return properties;
+    }
+
+    /**
+     * @return whether this label takes part in XA transactions ({@code xa})
+     */
+    public boolean xa() {
+        return xa;
+    }
+
+    /**
+     * @return whether the pool opens only when the label is first used ({@code lazy})
+     */
+    public boolean lazy() {
+        return lazy;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof DatabaseConfig other)) {
+            return false;
+        }
+        return label.equals(other.label) && engine == other.engine && url.equals(other.url)
+                && Objects.equals(user, other.user) && Objects.equals(password, other.password)
+                && Objects.equals(schema, other.schema) && poolSize == other.poolSize
+                && maxOverflow == other.maxOverflow && poolTimeout.equals(other.poolTimeout)
+                && poolRecycle.equals(other.poolRecycle) && poolPrePing == other.poolPrePing
+                && readOnly == other.readOnly && isolation == other.isolation && initSql.equals(other.initSql)
+                && properties.equals(other.properties) && xa == other.xa && lazy == other.lazy;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(label, engine, url, user, schema, poolSize, maxOverflow, poolTimeout, poolRecycle);
+    }
+
+    @Override
+    public String toString() {
+        Map<String, String> shownProperties = new LinkedHashMap<>();
+        properties.forEach((k, v) -> shownProperties.put(k, JdbcUrl.isSecretName(k) ? "****" : v));
+        return "DatabaseConfig{label=" + label + ", engine=" + engine.key() + ", url=" + url + ", user=" + user
+                + ", password=" + (password == null ? "<none>" : "****") + ", schema=" + schema
+                + ", pool_size=" + poolSize + ", max_overflow=" + maxOverflow
+                + ", pool_timeout=" + seconds(poolTimeout) + ", pool_recycle=" + seconds(poolRecycle)
+                + ", pool_pre_ping=" + poolPrePing + ", read_only=" + readOnly
+                + ", isolation=" + (isolation == null ? null : isolation.name().toLowerCase(java.util.Locale.ROOT))
+                + ", init_sql=" + initSql + ", properties=" + shownProperties + ", xa=" + xa + ", lazy=" + lazy
+                + "}";
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+    }
+
+    /**
+     * Collects the settings of one label; {@link #build()} validates them all at once. Setters take
+     * any value and never throw, so that every problem is reported by {@code build()} with the
+     * label and key it concerns.
+     *
+     * <p>Thread-safety: not thread-safe; use one builder per thread.
+     */
+    public static final class Builder {
+        private final String label;
+        private Engine engine;
+        private String url;
+        private String urlKey = "url";
+        private String host;
+        private Integer port;
+        private String database;
+        private String user;
+        private String password;
+        private String schema;
+        private int poolSize = DEFAULT_POOL_SIZE;
+        private int maxOverflow;
+        private Duration poolTimeout = DEFAULT_POOL_TIMEOUT;
+        private Duration poolRecycle = DEFAULT_POOL_RECYCLE;
+        private boolean poolPrePing = true;
+        private boolean readOnly;
+        private IsolationLevel isolation;
+        private final List<String> initSql = new ArrayList<>();
+        private final Map<String, String> properties = new LinkedHashMap<>();
+        private boolean xa;
+        private boolean lazy = true;
+
+        private Builder(String label) {
+            this.label = label;
+        }
+
+        /**
+         * @param engine the engine; inferred from the URL when not set
+         * @return this builder
+         */
+        public Builder engine(Engine engine) {
+            this.engine = engine;
+            return this;
+        }
+
+        /**
+         * @param url a {@code jdbc:} URL, or {@code scheme://user:password@host:port/db} with
+         *            scheme {@code postgresql}, {@code oracle}, {@code sqlserver}/{@code mssql},
+         *            {@code h2}, {@code mariadb}/{@code mysql} (a SQLAlchemy {@code +driver} suffix
+         *            is accepted and ignored); query parameters become driver properties
+         * @return this builder
+         */
+        public Builder url(String url) {
+            this.url = url;
+            this.urlKey = "url";
+            return this;
+        }
+
+        /**
+         * The same as {@link #url(String)}, under the Python original's name; errors name the key
+         * {@code connection_string}.
+         *
+         * @param connectionString a {@code jdbc:} URL or {@code scheme://user:pass@host:port/db}
+         * @return this builder
+         */
+        public Builder connectionString(String connectionString) {
+            this.url = connectionString;
+            this.urlKey = "connection_string";
+            return this;
+        }
+
+        /**
+         * @param host the server host, when the URL is built from pieces
+         * @return this builder
+         */
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        /**
+         * @param port the server port; the engine's default when not set
+         * @return this builder
+         */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * @param database the database (service name on Oracle); for H2 {@code :memory:} (an
+         *                 in-memory database named after the label), {@code mem:name}, or a file
+         *                 path
+         * @return this builder
+         */
+        public Builder database(String database) {
+            this.database = database;
+            return this;
+        }
+
+        /**
+         * @param user the user to log in as
+         * @return this builder
+         */
+        public Builder user(String user) {
+            this.user = user;
+            return this;
+        }
+
+        /**
+         * @param password the password; never shown by {@code toString()} or in any error
+         * @return this builder
+         */
+        public Builder password(String password) {
+            this.password = password;
+            return this;
+        }
+
+        /**
+         * @param schema the default schema of every session (PostgreSQL {@code search_path},
+         *               Oracle {@code CURRENT_SCHEMA}, H2 {@code SCHEMA}, MariaDB the current
+         *               database); SQL Server has no per-session default schema and rejects it
+         * @return this builder
+         */
+        public Builder schema(String schema) {
+            this.schema = schema;
+            return this;
+        }
+
+        /**
+         * @param poolSize connections kept open when idle (at least 0)
+         * @return this builder
+         */
+        public Builder poolSize(int poolSize) {
+            this.poolSize = poolSize;
+            return this;
+        }
+
+        /**
+         * @param maxOverflow extra connections opened under load (at least 0)
+         * @return this builder
+         */
+        public Builder maxOverflow(int maxOverflow) {
+            this.maxOverflow = maxOverflow;
+            return this;
+        }
+
+        /**
+         * @param poolTimeout how long a session waits for a connection (at least 250 ms)
+         * @return this builder
+         */
+        public Builder poolTimeout(Duration poolTimeout) {
+            this.poolTimeout = poolTimeout;
+            return this;
+        }
+
+        /**
+         * @param poolRecycle how long a connection lives (at least 30 s, or {@link Duration#ZERO}
+         *                    for forever)
+         * @return this builder
+         */
+        public Builder poolRecycle(Duration poolRecycle) {
+            this.poolRecycle = poolRecycle;
+            return this;
+        }
+
+        /**
+         * @param poolPrePing validate a connection before handing it out
+         * @return this builder
+         */
+        public Builder poolPrePing(boolean poolPrePing) {
+            this.poolPrePing = poolPrePing;
+            return this;
+        }
+
+        /**
+         * @param readOnly make every connection read-only
+         * @return this builder
+         */
+        public Builder readOnly(boolean readOnly) {
+            this.readOnly = readOnly;
+            return this;
+        }
+
+        /**
+         * @param isolation the transaction isolation of every connection
+         * @return this builder
+         */
+        public Builder isolation(IsolationLevel isolation) {
+            this.isolation = isolation;
+            return this;
+        }
+
+        /**
+         * @param statements statements run once on each new connection, in order; replaces any
+         *                   given before
+         * @return this builder
+         */
+        public Builder initSql(String... statements) {
+            return initSql(Arrays.asList(statements));
+        }
+
+        /**
+         * @param statements statements run once on each new connection, in order; replaces any
+         *                   given before
+         * @return this builder
+         */
+        public Builder initSql(List<String> statements) {
+            this.initSql.clear();
+            this.initSql.addAll(statements);
+            return this;
+        }
+
+        /**
+         * @param name  a driver property, for example {@code sslmode}
+         * @param value its value
+         * @return this builder
+         */
+        public Builder property(String name, String value) {
+            this.properties.put(name, value);
+            return this;
+        }
+
+        /**
+         * @param properties driver properties, added to any given before
+         * @return this builder
+         */
+        public Builder properties(Map<String, String> properties) {
+            this.properties.putAll(properties);
+            return this;
+        }
+
+        /**
+         * @param xa take part in XA transactions (needs {@code multidb-jta-support})
+         * @return this builder
+         */
+        public Builder xa(boolean xa) {
+            this.xa = xa;
+            return this;
+        }
+
+        /**
+         * @param lazy open the pool on first use ({@code true}, the default) or at configure,
+         *             failing fast when the database cannot be reached ({@code false})
+         * @return this builder
+         */
+        public Builder lazy(boolean lazy) {
+            this.lazy = lazy;
+            return this;
+        }
+
+        /**
+         * Validates every setting and resolves the URL.
+         *
+         * @return the immutable configuration
+         * @throws ConfigurationException naming the label and key of the first problem
+         */
+        public DatabaseConfig build() {
+            checkLabel(label);
+            if (poolSize < 0) {
+                throw error("pool_size", "must be 0 or more, but is " + poolSize);
+            }
+            if (maxOverflow < 0) {
+                throw error("max_overflow", "must be 0 or more, but is " + maxOverflow);
+            }
+            if (poolSize + maxOverflow < 1) {
+                throw error("pool_size", "pool_size + max_overflow must be at least 1, but both are 0");
+            }
+            if (poolTimeout == null || poolTimeout.compareTo(MIN_POOL_TIMEOUT) < 0) {
+                throw error("pool_timeout", "must be at least 0.25 seconds, but is "
+                        + (poolTimeout == null ? "null" : poolTimeout.toMillis() + " ms"));
+            }
+            if (poolRecycle == null || poolRecycle.isNegative()
+                    || !poolRecycle.isZero() && poolRecycle.compareTo(MIN_POOL_RECYCLE) < 0) {
+                throw error("pool_recycle", "must be at least 30 seconds, or 0 to never recycle, but is "
+                        + (poolRecycle == null ? "null" : poolRecycle.toMillis() + " ms"));
+            }
+            for (int i = 0; i < initSql.size(); i++) {
+                if (initSql.get(i) == null || initSql.get(i).isBlank()) {
+                    throw error("init_sql", "statement " + (i + 1) + " is empty");
+                }
+            }
+            properties.forEach((k, v) -> {
+                if (k == null || k.isBlank() || v == null) {
+                    throw error("properties", "driver property names and values must not be null or empty");
+                }
+            });
+            if (schema != null && schema.isBlank()) {
+                throw error("schema", "must not be blank");
+            }
+            JdbcUrl.Resolved resolved = JdbcUrl.resolve(label, engine, url, urlKey, host, port, database, user,
+                    password);
+            if (schema != null && resolved.engine() == Engine.SQLSERVER) {
+                throw error("schema", "SQL Server has no per-session default schema; give the login a default"
+                        + " schema instead (ALTER USER <user> WITH DEFAULT_SCHEMA = " + schema
+                        + ") or qualify table names");
+            }
+            Map<String, String> allProperties = new LinkedHashMap<>(resolved.properties());
+            properties.forEach((k, v) -> {
+                String before = allProperties.put(k, v);
+                if (before != null && !before.equals(v)) {
+                    throw error("properties", "driver property '" + k + "' is also set in the URL with a"
+                            + " different value");
+                }
+            });
+            return new DatabaseConfig(this, resolved.engine(), resolved.jdbcUrl(), resolved.user(),
+                    resolved.password(), allProperties);
+        }
+
+        private ConfigurationException error(String key, String problem) {
+            return new ConfigurationException(label, key, "Database '" + label + "': " + key + " " + problem);
+        }
+
+        private static void checkLabel(String label) {
+            if (label == null || label.isEmpty()) {
+                throw new ConfigurationException(label, "label", "A database label must not be null or empty");
+            }
+            if (!label.matches("[A-Za-z0-9_][A-Za-z0-9_\\-]*")) {
+                throw new ConfigurationException(label, "label", "Database label '" + label
+                        + "' may hold only letters, digits, '_' and '-'");
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.multidb.connection;
+
+import io.multidb.connection.internal.SessionImpl;
+import io.multidb.connection.internal.Transactions;
+import java.util.Collection;
+
+/**
+ * Hands out sessions by label and runs transactions, over the pools of {@link ConnectionPool}.
+ *
+ * <pre>{@code
+ * try (Session s = DatabaseManager.getSession("default_db")) {
+ *     s.execute("insert into users(id, name) values (?, ?)", 1, "Alice");
+ *     s.commit();
+ * }
+ *
+ * long users = DatabaseManager.inTransaction("default_db",
+ *         s -> s.query(Long.class, "select count(*) from users").get(0));
+ *
+ * DatabaseManager.inTransaction(TransactionMode.BEST_EFFORT, List.of("default_db", "audit_db"), u -> {
+ *     u.session("default_db").execute("update users set name = ? where id = ?", "Ada", 1);
+ *     u.session("audit_db").execute("insert into logs(event) values (?)", "renamed user 1");
+ *     return null;
+ * });
+ * }</pre>
+ *
+ * <p>Thread-safety: all methods are thread-safe; the sessions they hand out are for one thread at a
+ * time.
+ */
+public final class DatabaseManager {
+    private DatabaseManager() {
+    }
+
+    /**
+     * Opens a session on a label. Costs no connection until the session is used.
+     *
+     * @param label a configured label
+     * @return a session to close (try-with-resources)
+     * @throws NotConfiguredException before {@link ConnectionPool#configure(java.util.Map)}
+     * @throws UnknownLabelException when the label is not configured
+     */
+    public static Session getSession(String label) {
+        return new SessionImpl(ConnectionPool.current(label).pool(label), false);
+    }
+
+    /**
+     * Runs work in one local transaction on a label: commits when the work returns, rolls back
+     * when it throws (a failed rollback is added to the work's exception as suppressed). The
+     * session's own {@code commit()}/{@code rollback()} throw {@link IllegalStateException}.
+     *
+     * @param label a configured label
+     * @param work  the work
+     * @param <R>   what the work returns
+     * @param <X>   the checked exception the work may throw
+     * @return what the work returned
+     * @throws X what the work threw, after rollback
+     */
+    public static <R, X extends Exception> R inTransaction(String label, SessionCallback<R, X> work) throws X {
+        return Transactions.inTransaction(ConnectionPool.current(label), label, work);
+    }
+
+    /**
+     * Runs work over several labels as one unit, in {@link TransactionMode#AUTO}: XA two-phase
+     * commit when every label is XA-capable, otherwise refused (before any database is touched)
+     * with a message naming the labels and the two ways out. One label is a local transaction.
+     *
+     * @param labels the labels, in commit order
+     * @param work   the work
+     * @param <R>    what the work returns
+     * @param <X>    the checked exception the work may throw
+     * @return what the work returned
+     * @throws X what the work threw, after every label was rolled back
+     */
+    public static <R, X extends Exception> R inTransaction(Collection<String> labels, UnitOfWorkCallback<R, X> work)
+            throws X {
+        return inTransaction(TransactionMode.AUTO, labels, work);
+    }
+
+    /**
+     * Runs work over several labels as one unit, in the given mode (see {@link TransactionMode}).
+     *
+     * @param mode   how to commit
+     * @param labels the labels, in commit order
+     * @param work   the work
+     * @param <R>    what the work returns
+     * @param <X>    the checked exception the work may throw
+     * @return what the work returned
+     * @throws X what the work threw, after every label was rolled back
+     * @throws PartialCommitException in {@code BEST_EFFORT} mode when a commit failed after others
+     *     succeeded
+     * @throws ConfigurationException when the mode needs XA and a label is not XA-capable
+     */
+    public static <R, X extends Exception> R inTransaction(TransactionMode mode, Collection<String> labels,
+            UnitOfWorkCallback<R, X> work) throws X {
+        String first = labels == null || labels.isEmpty() ? null : labels.iterator().next();
+        return Transactions.inTransaction(ConnectionPool.current(first), mode, labels, work);
+    }
+}

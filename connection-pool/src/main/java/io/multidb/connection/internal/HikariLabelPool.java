@@ -1,0 +1,93 @@
+package io.multidb.connection.internal;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import io.multidb.connection.ConfigurationException;
+import io.multidb.connection.DatabaseConfig;
+import io.multidb.connection.Engine;
+import io.multidb.connection.PoolStats;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * A label's HikariCP pool, created on first use. Until then the label costs one small object: no
+ * thread, no connection.
+ */
+final class HikariLabelPool extends LazyLabelPool<HikariDataSource> {
+
+    HikariLabelPool(DatabaseConfig config) {
+        super(config);
+        if (!config.poolPrePing()) {
+            throw new ConfigurationException(config.label(), "pool_pre_ping", "Database '" + config.label()
+                    + "': pool_pre_ping false is not supported: HikariCP always validates a connection that has"
+                    + " been idle for more than 500 ms before handing it out. Remove the key or set it to true.");
+        }
+    }
+
+    @Override
+    HikariDataSource create() {
+        try {
+            return new HikariDataSource(hikariConfig(config()));
+        } catch (RuntimeException e) {
+            // PoolInitializationException: the first connection failed; the next use tries again
+            throw Failures.connectionFailed(config(), e.getCause() == null ? e : e.getCause());
+        }
+    }
+
+    @Override
+    Connection connectionFrom(HikariDataSource pool) throws SQLException {
+        return pool.getConnection();
+    }
+
+    @Override
+    PoolStats statsOf(HikariDataSource pool) {
+        HikariPoolMXBean mx = pool.getHikariPoolMXBean();
+        int max = config().maxPoolSize();
+        return mx == null ? new PoolStats(0, 0, 0, 0, max)
+                : new PoolStats(mx.getActiveConnections(), mx.getIdleConnections(), mx.getThreadsAwaitingConnection(),
+                        mx.getTotalConnections(), max);
+    }
+
+    @Override
+    void shut(HikariDataSource pool) {
+        pool.close();
+    }
+
+    private static HikariConfig hikariConfig(DatabaseConfig config) {
+        HikariConfig h = new HikariConfig();
+        h.setPoolName("multidb-" + config.label());
+        h.setDriverClassName(config.engine().driverClassName());
+        h.setJdbcUrl(config.url());
+        config.user().ifPresent(h::setUsername);
+        config.password().ifPresent(h::setPassword);
+        config.properties().forEach(h::addDataSourceProperty);
+        h.setMinimumIdle(config.poolSize());
+        h.setMaximumPoolSize(config.maxPoolSize());
+        h.setConnectionTimeout(config.poolTimeout().toMillis());
+        h.setMaxLifetime(config.poolRecycle().toMillis());
+        h.setAutoCommit(false);
+        h.setReadOnly(config.readOnly());
+        config.isolation().ifPresent(i -> h.setTransactionIsolation(i.jdbcName()));
+        config.schema().ifPresent(schema -> {
+            switch (config.engine()) {
+                // MariaDB's schemas are databases: USE <schema>
+                case MARIADB -> h.setCatalog(schema);
+                // pgJDBC's setSchema runs SET inside the open transaction, so the first rollback would
+                // undo it; as a start-up parameter the search_path holds for the connection's life
+                case POSTGRESQL -> h.addDataSourceProperty("currentSchema", '"' + schema.replace("\"", "\"\"") + '"');
+                default -> h.setSchema(schema); // CURRENT_SCHEMA, SET SCHEMA
+            }
+        });
+        String initSql = InitSql.combine(config.engine(), config.initSql());
+        if (initSql != null) {
+            h.setConnectionInitSql(initSql);
+            // commit what init_sql set, so that the first rollback of a session cannot undo it
+            h.setIsolateInternalQueries(true);
+        }
+        // one attempt at creation: a lazy label fails on first use, an eager one at configure
+        h.setInitializationFailTimeout(1);
+        h.setRegisterMbeans(false);
+        return h;
+    }
+}

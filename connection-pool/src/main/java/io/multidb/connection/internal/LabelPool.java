@@ -1,0 +1,47 @@
+package io.multidb.connection.internal;
+
+import io.multidb.connection.DatabaseConfig;
+import io.multidb.connection.PoolStats;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The pool of one label: HikariCP for ordinary labels, the XA provider's pool for {@code xa}
+ * labels. Opened on first use unless the label is not lazy.
+ */
+public interface LabelPool {
+
+    /**
+     * @return the label's configuration
+     */
+    DatabaseConfig config();
+
+    /**
+     * Borrows a connection, opening the pool first if needed, and translates failures.
+     *
+     * @return a connection with auto-commit off
+     */
+    Connection borrow();
+
+    /**
+     * Borrows a connection for a {@link javax.sql.DataSource} client, failures as SQLException.
+     *
+     * @return a connection with auto-commit off
+     * @throws SQLException when the pool cannot provide one (a scrubbed, translated failure)
+     */
+    Connection borrowForDataSource() throws SQLException;
+
+    /** Opens the pool now; used for labels that are not lazy. */
+    void open();
+
+    /**
+     * @return a snapshot; zeros (and the configured maximum) while the pool is not open
+     */
+    PoolStats stats();
+
+    /** Refuses new borrows from now on; connections already lent out stay valid. */
+    void stopLending();
+
+    /** Closes the pool and every connection it holds. Idempotent. */
+    void close();
+}

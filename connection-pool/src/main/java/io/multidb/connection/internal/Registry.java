@@ -1,0 +1,218 @@
+package io.multidb.connection.internal;
+
+import io.multidb.connection.ConfigurationException;
+import io.multidb.connection.DatabaseConfig;
+import io.multidb.connection.Engine;
+import io.multidb.connection.UnknownLabelException;
+import io.multidb.connection.spi.XaProvider;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The pools of one {@code configure(...)} call, by label. Immutable once built: configure builds a
+ * new registry and publishes it with one volatile write, so lookups need no lock.
+ */
+public final class Registry {
+    private static final String XA_ARTIFACT = "io.multidb:multidb-jta-support";
+
+    private final Map<String, LabelPool> pools;
+    private final Set<String> labels;
+
+    private Registry(Map<String, LabelPool> pools) {
+        this.pools = pools;
+        this.labels = Collections.unmodifiableSet(new TreeSet<>(pools.keySet()));
+    }
+
+    /**
+     * Validates every configuration, then creates the pools (opening those that are not lazy). Any
+     * failure closes whatever was created and leaves nothing behind.
+     *
+     * @param configs label to {@link DatabaseConfig} or to a map of settings
+     * @return the registry
+     */
+    public static Registry create(Map<String, ?> configs) {
+        Map<String, DatabaseConfig> parsed = parse(configs);
+        checkDrivers(parsed);
+        XaProvider xa = xaProviderFor(parsed);
+        Map<String, LabelPool> pools = new LinkedHashMap<>();
+        try {
+            for (DatabaseConfig c : parsed.values()) {
+                pools.put(c.label(), c.xa() ? new XaLabelPool(c, xa) : new HikariLabelPool(c));
+            }
+            for (LabelPool p : pools.values()) {
+                if (!p.config().lazy()) {
+                    p.open();
+                }
+            }
+        } catch (RuntimeException e) {
+            for (LabelPool p : pools.values()) {
+                try {
+                    p.close();
+                } catch (RuntimeException closeFailure) {
+                    e.addSuppressed(closeFailure);
+                }
+            }
+            throw e;
+        }
+        return new Registry(Collections.unmodifiableMap(pools));
+    }
+
+    private static Map<String, DatabaseConfig> parse(Map<String, ?> configs) {
+        if (configs == null) {
+            throw new ConfigurationException(null, null, "ConnectionPool.configure(...) needs a map of label to"
+                    + " configuration, but got null");
+        }
+        if (configs.isEmpty()) {
+            throw new ConfigurationException(null, null, "ConnectionPool.configure(...) needs at least one label,"
+                    + " but the map is empty");
+        }
+        Map<String, DatabaseConfig> parsed = new LinkedHashMap<>();
+        for (Map.Entry<String, ?> e : configs.entrySet()) {
+            String label = e.getKey();
+            Object value = e.getValue();
+            if (label == null) {
+                throw new ConfigurationException(null, "label", "ConnectionPool.configure(...) got a null label");
+            }
+            if (value instanceof DatabaseConfig c) {
+                if (!c.label().equals(label)) {
+                    throw new ConfigurationException(label, "label", "Database '" + label + "': label is '" + c.label()
+                            + "' in its DatabaseConfig but the map key is '" + label + "'; they must be equal");
+                }
+                parsed.put(label, c);
+            } else if (value instanceof Map<?, ?> map) {
+                parsed.put(label, DatabaseConfig.fromMap(label, stringKeys(label, map)));
+            } else {
+                throw new ConfigurationException(label, null, "Database '" + label + "': the configuration must be a"
+                        + " DatabaseConfig or a Map, but is " + (value == null ? "null" : value.getClass().getName()));
+            }
+        }
+        return parsed;
+    }
+
+    private static Map<String, ?> stringKeys(String label, Map<?, ?> map) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            if (!(e.getKey() instanceof String key)) {
+                throw new ConfigurationException(label, String.valueOf(e.getKey()), "Database '" + label
+                        + "': configuration keys must be strings, but one is " + e.getKey());
+            }
+            out.put(key, e.getValue());
+        }
+        return out;
+    }
+
+    private static void checkDrivers(Map<String, DatabaseConfig> configs) {
+        Set<Engine> checked = EnumSet.noneOf(Engine.class);
+        for (DatabaseConfig c : configs.values()) {
+            if (checked.add(c.engine())) {
+                try {
+                    Class.forName(c.engine().driverClassName(), false, Registry.class.getClassLoader());
+                } catch (ClassNotFoundException e) {
+                    throw new ConfigurationException(c.label(), "engine", "Database '" + c.label() + "': the "
+                            + c.engine().key() + " JDBC driver (" + c.engine().driverClassName()
+                            + ") is not on the class path; add " + c.engine().driverArtifact());
+                }
+            }
+        }
+    }
+
+    private static XaProvider xaProviderFor(Map<String, DatabaseConfig> configs) {
+        List<DatabaseConfig> xaLabels = new ArrayList<>();
+        configs.values().stream().filter(DatabaseConfig::xa).forEach(xaLabels::add);
+        if (xaLabels.isEmpty()) {
+            return null;
+        }
+        Optional<XaProvider> provider = ServiceLoader.load(XaProvider.class, Registry.class.getClassLoader())
+                .findFirst();
+        if (provider.isEmpty()) {
+            String label = xaLabels.get(0).label();
+            throw new ConfigurationException(label, "xa", "Database '" + label + "': xa is true but no XA provider is"
+                    + " on the class path: add " + XA_ARTIFACT + " and call JtaSupport.enable(...) before"
+                    + " ConnectionPool.configure(...)");
+        }
+        xaLabels.forEach(provider.get()::validate);
+        return provider.get();
+    }
+
+    /**
+     * @param label a label
+     * @return its pool
+     * @throws UnknownLabelException when the label is not configured
+     */
+    public LabelPool pool(String label) {
+        LabelPool p = pools.get(label);
+        if (p == null) {
+            throw new UnknownLabelException(label, labels, label == null ? null
+                    : ConfigReader.closest(label, labels));
+        }
+        return p;
+    }
+
+    /**
+     * @return the configured labels, sorted
+     */
+    public Set<String> labels() {
+        return labels;
+    }
+
+    /**
+     * Stops lending, waits up to {@code grace} for borrowed connections to come back, then closes
+     * every pool.
+     *
+     * @param grace how long to wait for sessions in use
+     * @return the labels that still had connections lent out when the grace period ended
+     */
+    public List<String> close(Duration grace) {
+        pools.values().forEach(LabelPool::stopLending);
+        long deadline = System.nanoTime() + grace.toNanos();
+        List<String> busy = busyLabels();
+        while (!busy.isEmpty() && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
+            sleepBriefly();
+            busy = busyLabels();
+        }
+        RuntimeException failure = null;
+        for (LabelPool p : pools.values()) {
+            try {
+                p.close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return busy;
+    }
+
+    private List<String> busyLabels() {
+        List<String> busy = new ArrayList<>();
+        pools.forEach((label, p) -> {
+            if (p.stats().active() > 0) {
+                busy.add(label);
+            }
+        });
+        return busy;
+    }
+
+    private static void sleepBriefly() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

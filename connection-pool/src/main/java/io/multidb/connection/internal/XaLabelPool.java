@@ -1,0 +1,42 @@
+package io.multidb.connection.internal;
+
+import io.multidb.connection.DatabaseConfig;
+import io.multidb.connection.PoolStats;
+import io.multidb.connection.spi.XaPool;
+import io.multidb.connection.spi.XaProvider;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** A label with {@code xa: true}: the XA provider's pool, created on first use. */
+final class XaLabelPool extends LazyLabelPool<XaPool> {
+    private final XaProvider provider;
+
+    XaLabelPool(DatabaseConfig config, XaProvider provider) {
+        super(config);
+        this.provider = provider;
+    }
+
+    XaProvider provider() {
+        return provider;
+    }
+
+    @Override
+    XaPool create() {
+        return provider.createPool(config());
+    }
+
+    @Override
+    Connection connectionFrom(XaPool pool) throws SQLException {
+        return pool.getConnection();
+    }
+
+    @Override
+    PoolStats statsOf(XaPool pool) {
+        return pool.stats();
+    }
+
+    @Override
+    void shut(XaPool pool) {
+        pool.close();
+    }
+}
