@@ -26,7 +26,9 @@ import java.util.List;
 public class PartialCommitException extends MultiDbException {
     private static final long serialVersionUID = 1L;
 
+    @SuppressWarnings("serial") // List.copyOf returns a serializable list
     private final List<String> committedLabels;
+    @SuppressWarnings("serial") // List.copyOf returns a serializable list
     private final List<String> rolledBackLabels;
     private final String failedLabel;
 

@@ -18,5 +18,5 @@ package io.multidb.connection;
  * @param total   connections open ({@code active + idle})
  * @param max     the most connections the pool may open ({@code pool_size + max_overflow})
  */
-public record PoolStats(int active, int idle, int waiting, int total, int max) {
+public record PoolStats(int active, int idle, int waiting, int total, int max) implements java.io.Serializable {
 }

@@ -24,6 +24,7 @@ public class UnknownLabelException extends MultiDbException {
     private static final long serialVersionUID = 1L;
 
     private final String label;
+    @SuppressWarnings("serial") // List.copyOf returns a serializable list
     private final List<String> configuredLabels;
 
     /**

@@ -595,7 +595,7 @@ public final class ConfigReader {
             return null;
         }
         String name = ISOLATION_SEPARATORS.matcher(cs.toString().strip()).replaceAll("_").toUpperCase(Locale.ROOT);
-        if (name.equals("AUTOCOMMIT")) {
+        if (name.replace("_", "").equals("AUTOCOMMIT")) {
             throw f.fail("AUTOCOMMIT is not a transaction isolation level (SQLAlchemy uses it to switch"
                     + " transactions off); Multidb sessions always run in a transaction: leave isolation unset,"
                     + " or use one of " + ISOLATIONS);
