@@ -191,7 +191,7 @@ public final class DatabaseConfig {
     }
 
     /**
-     * @return the user name, or {@code null} when the driver's default applies
+     * @return the user name, or empty when the driver's default applies
      */
     public Optional<String> user() {
         return Optional.ofNullable(user);
@@ -332,7 +332,7 @@ public final class DatabaseConfig {
                 + ", pool_timeout=" + seconds(poolTimeout) + ", pool_recycle=" + seconds(poolRecycle)
                 + ", pool_pre_ping=" + poolPrePing + ", read_only=" + readOnly
                 + ", isolation=" + (isolation == null ? null : isolation.name().toLowerCase(java.util.Locale.ROOT))
-                + ", init_sql=" + initSql + ", properties=" + shownProperties + ", xa=" + xa + ", lazy=" + lazy
+                + ", init_sql=" + initSql.size() + " statement(s), properties=" + shownProperties + ", xa=" + xa + ", lazy=" + lazy
                 + "}";
     }
 
@@ -624,6 +624,11 @@ public final class DatabaseConfig {
                 if (k == null || k.isBlank() || v == null) {
                     throw error("properties", "driver property names and values must not be null or empty");
                 }
+                String name = k.toLowerCase(java.util.Locale.ROOT);
+                if (name.equals("user") || name.equals("username") || name.equals("password")) {
+                    throw error("properties", "must not set '" + k + "'; use the "
+                            + (name.equals("password") ? "password" : "user") + " key instead");
+                }
             });
             if (schema != null && schema.isBlank()) {
                 throw error("schema", "must not be blank");
@@ -656,8 +661,8 @@ public final class DatabaseConfig {
                 throw new ConfigurationException(label, "label", "A database label must not be null or empty");
             }
             if (!label.matches("[A-Za-z0-9_][A-Za-z0-9_\\-]*")) {
-                throw new ConfigurationException(label, "label", "Database label '" + label
-                        + "' may hold only letters, digits, '_' and '-'");
+                throw new ConfigurationException(label, "label", "Database '" + label
+                        + "': label may hold only letters, digits, '_' and '-'");
             }
         }
     }

@@ -75,7 +75,8 @@ public final class JdbcUrl {
      * @param properties driver properties from the URL (scheme-form query parameters, secret
      *                   parameters moved out of a {@code jdbc:} URL), in URL order, unmodifiable
      */
-    public record Resolved(Engine engine, String jdbcUrl, String user, String password, Map<String, String> properties) {
+    public record Resolved(Engine engine, String jdbcUrl, String user, String password,
+            Map<String, String> properties) {
         /** Compact constructor: copies the properties so the record is immutable. */
         public Resolved {
             properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
@@ -381,7 +382,8 @@ public final class JdbcUrl {
         private String parseAuthority(Parsed p, String body, char paramStart) {
             int start = body.indexOf(paramStart);
             String head = start < 0 ? body : body.substring(0, start);
-            String params = start < 0 ? "" : keepParameters(p, body.substring(start + 1), paramStart == '?' ? '&' : ';');
+            char separator = paramStart == '?' ? '&' : ';';
+            String params = start < 0 ? "" : keepParameters(p, body.substring(start + 1), separator);
             String tail = params.isEmpty() ? "" : paramStart + params;
             Matcher m = AUTHORITY_URL.matcher(head);
             if (!m.matches()) {
@@ -416,7 +418,7 @@ public final class JdbcUrl {
                 p.db = slash < 0 ? null : rest.substring(slash + 1);
                 spec = spec.substring(0, 6) + rest;
             } else {
-                p.db = startsWithIgnoreCase(spec, "mem:") || startsWithIgnoreCase(spec, "file:") ? spec : "file:" + spec;
+                p.db = embeddedH2(spec);
             }
             return "jdbc:h2:" + spec + (settings.isEmpty() ? "" : ";" + settings);
         }
@@ -542,7 +544,8 @@ public final class JdbcUrl {
                         + p.engine.key());
             }
             if (host != null && !unbracket(host).equalsIgnoreCase(p.host == null ? "" : p.host)) {
-                throw contradiction("host", "'" + host + "'", p.host == null ? "no single host" : "host '" + p.host + "'");
+                throw contradiction("host", "'" + host + "'", p.host == null ? "no single host"
+                        : "host '" + p.host + "'");
             }
             if (port != null && !port.equals(p.port)) {
                 throw contradiction("port", String.valueOf(port), p.port == null ? "no port" : "port " + p.port);
@@ -560,7 +563,7 @@ public final class JdbcUrl {
             if (db.equals(":memory:")) {
                 return startsWithIgnoreCase(p.db, "mem:");
             }
-            return p.db.equals(startsWithIgnoreCase(db, "mem:") || startsWithIgnoreCase(db, "file:") ? db : "file:" + db);
+            return p.db.equals(embeddedH2(db));
         }
 
         private ConfigurationException contradiction(String key, String piece, String urlSays) {
@@ -613,6 +616,11 @@ public final class JdbcUrl {
         parts.add(params.substring(from));
         parts.removeIf(String::isEmpty);
         return parts;
+    }
+
+    /** An embedded H2 database as {@code mem:name} or {@code file:path}; {@code jdbc:h2:path} means a file. */
+    private static String embeddedH2(String spec) {
+        return startsWithIgnoreCase(spec, "mem:") || startsWithIgnoreCase(spec, "file:") ? spec : "file:" + spec;
     }
 
     private static boolean startsWithIgnoreCase(String text, String prefix) {
