@@ -174,22 +174,19 @@ public final class Transactions {
         R result;
         try {
             result = work.apply(unit);
+            // JTA order: the sessions close their connections while the transaction is still active (the XA
+            // pool keeps each enlisted until the transaction completes, then takes it back), then it completes
+            releaseAll(unit, pools, null);
         } catch (Throwable t) {
+            releaseAll(unit, pools, t);
             try {
                 tx.rollback();
             } catch (RuntimeException rollbackFailure) {
                 t.addSuppressed(rollbackFailure);
             }
-            releaseAll(unit, pools, t);
             throw t;
         }
-        try {
-            tx.commit();
-        } catch (RuntimeException commitFailure) {
-            releaseAll(unit, pools, commitFailure);
-            throw commitFailure;
-        }
-        releaseAll(unit, pools, null);
+        tx.commit();
         return result;
     }
 

@@ -1,0 +1,86 @@
+package io.multidb.dao.internal;
+
+import io.multidb.connection.Engine;
+import io.multidb.connection.MultiDbException;
+import io.multidb.dao.Dialect;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** The dialect instances, one per engine, and the engine of a live connection. */
+public final class Dialects {
+    private static final Map<Engine, Dialect> BY_ENGINE = create();
+
+    private Dialects() {
+    }
+
+    private static Map<Engine, Dialect> create() {
+        Map<Engine, Dialect> m = new EnumMap<>(Engine.class);
+        m.put(Engine.POSTGRESQL, new PostgresDialect());
+        m.put(Engine.MARIADB, new MariaDbDialect());
+        m.put(Engine.H2, new H2Dialect());
+        m.put(Engine.ORACLE, new OracleDialect());
+        m.put(Engine.SQLSERVER, new SqlServerDialect());
+        return m;
+    }
+
+    /**
+     * @param engine an engine
+     * @return its dialect
+     */
+    public static Dialect of(Engine engine) {
+        if (engine == null) {
+            throw new IllegalArgumentException("Engine must not be null");
+        }
+        return BY_ENGINE.get(engine);
+    }
+
+    /**
+     * Finds the dialect of a connection from the product name its driver reports (no round trip
+     * on the supported drivers). H2 reports "H2" in every compatibility mode: a DAO that wants an
+     * H2 database in {@code MODE=Oracle} treated as Oracle passes the dialect explicitly.
+     *
+     * @param connection a live connection
+     * @param label      its label, for messages
+     * @return the dialect
+     * @throws MultiDbException when the product is not one Multidb supports
+     */
+    public static Dialect detect(Connection connection, String label) {
+        String product;
+        try {
+            product = connection.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            throw SqlFailures.translate(label, "DatabaseMetaData.getDatabaseProductName()", e);
+        }
+        Engine engine = engineOf(product);
+        if (engine == null) {
+            throw new MultiDbException("Database '" + label + "' reports product '" + product + "', for which Multidb"
+                    + " has no SQL dialect (supported: PostgreSQL, Oracle, SQL Server, H2, MariaDB/MySQL). Pass the"
+                    + " closest Dialect to the DAO's constructor, e.g. super(session, Dialect.of(Engine.POSTGRESQL)).");
+        }
+        return of(engine);
+    }
+
+    static Engine engineOf(String product) {
+        if (product == null) {
+            return null;
+        }
+        if (product.startsWith("PostgreSQL")) {
+            return Engine.POSTGRESQL;
+        }
+        if (product.startsWith("MariaDB") || product.startsWith("MySQL")) {
+            return Engine.MARIADB;
+        }
+        if (product.equals("H2")) {
+            return Engine.H2;
+        }
+        if (product.startsWith("Oracle")) {
+            return Engine.ORACLE;
+        }
+        if (product.startsWith("Microsoft SQL Server")) {
+            return Engine.SQLSERVER;
+        }
+        return null;
+    }
+}

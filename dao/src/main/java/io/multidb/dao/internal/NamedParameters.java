@@ -1,0 +1,142 @@
+package io.multidb.dao.internal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A statement with {@code :name} parameters rewritten to positional {@code ?} ones, and the names
+ * in order. Quoted text ({@code '...'}, {@code "..."}, {@code `...`}), comments ({@code --} and
+ * {@code /* ... *}{@code /}), PostgreSQL's {@code ::} casts and JDBC's {@code ??} escape are left
+ * alone. A name may appear
+ * several times; each occurrence becomes its own {@code ?}.
+ *
+ * @param sql   the statement with {@code ?} placeholders
+ * @param names the parameter name of each placeholder, in order
+ */
+public record NamedParameters(String sql, List<String> names) {
+
+    /**
+     * @param sql a statement with {@code :name} parameters
+     * @return it rewritten
+     * @throws IllegalArgumentException when the statement also has a positional {@code ?}
+     */
+    public static NamedParameters parse(String sql) {
+        if (sql == null) {
+            throw new IllegalArgumentException("SQL must not be null");
+        }
+        StringBuilder out = new StringBuilder(sql.length());
+        List<String> names = new ArrayList<>();
+        int n = sql.length();
+        int i = 0;
+        while (i < n) {
+            char c = sql.charAt(i);
+            if (c == '\'' || c == '"' || c == '`') {
+                int end = closing(sql, i + 1, c);
+                out.append(sql, i, end);
+                i = end;
+            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+                int end = sql.indexOf('\n', i);
+                end = end < 0 ? n : end;
+                out.append(sql, i, end);
+                i = end;
+            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+                int end = sql.indexOf("*/", i + 2);
+                end = end < 0 ? n : end + 2;
+                out.append(sql, i, end);
+                i = end;
+            } else if (c == ':' && i + 1 < n && sql.charAt(i + 1) == ':') {
+                out.append("::");
+                i += 2;
+            } else if (c == ':' && i + 1 < n && isNameStart(sql.charAt(i + 1))) {
+                int end = i + 2;
+                while (end < n && isNamePart(sql.charAt(end))) {
+                    end++;
+                }
+                names.add(sql.substring(i + 1, end));
+                out.append('?');
+                i = end;
+            } else if (c == '?' && i + 1 < n && sql.charAt(i + 1) == '?') {
+                out.append("??"); // JDBC's escape for a literal ?, such as PostgreSQL's jsonb operator
+                i += 2;
+            } else if (c == '?') {
+                throw new IllegalArgumentException("The statement mixes positional ? and named :name parameters;"
+                        + " use one kind: " + SqlFailures.shorten(sql));
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return new NamedParameters(out.toString(), Collections.unmodifiableList(names));
+    }
+
+    /**
+     * Takes the values of the parameters from a map, refusing missing and unused keys so that a
+     * misspelt name fails here rather than binding NULL.
+     *
+     * @param values name to value; a value may be {@code null}
+     * @return one value per placeholder
+     * @throws IllegalArgumentException when a name has no value or a key is not used
+     */
+    public Object[] arguments(Map<String, ?> values) {
+        if (values == null) {
+            throw new IllegalArgumentException("The parameter map must not be null; pass Map.of() for none");
+        }
+        Set<String> missing = new LinkedHashSet<>();
+        Object[] args = new Object[names.size()];
+        for (int i = 0; i < args.length; i++) {
+            String name = names.get(i);
+            if (!values.containsKey(name)) {
+                missing.add(name);
+            } else {
+                args[i] = values.get(name);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("No value for parameter(s) " + prefixed(missing) + " in the map (keys "
+                    + new TreeSet<>(values.keySet()) + ") of: " + SqlFailures.shorten(sql));
+        }
+        if (values.size() > new LinkedHashSet<>(names).size()) {
+            Set<String> unused = new TreeSet<>(values.keySet());
+            unused.removeAll(names);
+            throw new IllegalArgumentException("The parameter map has key(s) " + unused + " that the statement does not"
+                    + " use (it uses " + prefixed(new LinkedHashSet<>(names)) + "): " + SqlFailures.shorten(sql));
+        }
+        return args;
+    }
+
+    private static String prefixed(Set<String> names) {
+        List<String> out = new ArrayList<>();
+        for (String name : names) {
+            out.add(":" + name);
+        }
+        return out.toString();
+    }
+
+    private static int closing(String sql, int from, char quote) {
+        int i = from;
+        while (i < sql.length()) {
+            if (sql.charAt(i) == quote) {
+                if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
+                    i += 2; // doubled quote inside the text
+                    continue;
+                }
+                return i + 1;
+            }
+            i++;
+        }
+        return sql.length();
+    }
+
+    private static boolean isNameStart(char c) {
+        return c == '_' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
+    }
+
+    private static boolean isNamePart(char c) {
+        return isNameStart(c) || c >= '0' && c <= '9';
+    }
+}

@@ -1,0 +1,162 @@
+package io.multidb.jta;
+
+import io.multidb.connection.DatabaseManager;
+import io.multidb.connection.TransactionMode;
+import io.multidb.connection.UnitOfWorkCallback;
+import io.multidb.jta.internal.JtaRuntime;
+import java.time.Duration;
+import java.util.Collection;
+
+/**
+ * XA two-phase commit for Multidb, with Narayana as the transaction manager and an Agroal XA pool
+ * for every label configured with {@code xa: true}. Enable it once at start-up, before
+ * {@code ConnectionPool.configure(...)}; from then on {@code DatabaseManager.inTransaction(labels, ...)}
+ * over XA labels (and {@code TransactionalDao}) commits atomically across the databases, and a
+ * crash in the middle is finished by recovery.
+ *
+ * <pre>{@code
+ * JtaSupport.enable(JtaSettings.builder()
+ *         .logDirectory(Path.of("/var/lib/orders-service/tx-log"))
+ *         .nodeId("orders-1")
+ *         .build());
+ * ConnectionPool.configure(Map.of(
+ *         "orders", Map.of("url", "jdbc:postgresql://db1/orders", "user", "app", "password", pw, "xa", true),
+ *         "ledger", Map.of("url", "jdbc:mariadb://db2/ledger", "user", "app", "password", pw, "xa", true)));
+ * JtaSupport.recover();   // finish what a crash of the previous run left in doubt, now rather than later
+ *
+ * DatabaseManager.inTransaction(List.of("orders", "ledger"), u -> {
+ *     u.session("orders").execute("update orders set state = 'paid' where id = ?", 42);
+ *     u.session("ledger").execute("insert into entries(order_id, amount) values (?, ?)", 42, 990);
+ *     return null;
+ * });
+ *
+ * // at shut-down
+ * ConnectionPool.closeAllConnections();
+ * JtaSupport.shutdown();
+ * }</pre>
+ *
+ * <p>What an XA unit of work does, phase by phase:
+ * <table>
+ *   <caption>XA unit of work</caption>
+ *   <tr><th>phase</th><th>what happens</th><th>on failure</th></tr>
+ *   <tr><td>begin</td><td>a JTA transaction on the calling thread, with the unit of work's
+ *       timeout</td><td>nested XA units of work are refused</td></tr>
+ *   <tr><td>work</td><td>each label's first statement borrows a connection, which is enlisted once
+ *       ({@code XAResource.start})</td><td>any exception: every branch rolled back, the exception
+ *       rethrown</td></tr>
+ *   <tr><td>end</td><td>sessions are closed; connections stay with the transaction</td><td></td></tr>
+ *   <tr><td>prepare</td><td>every branch prepared (skipped when only one label was used: one-phase
+ *       commit)</td><td>a branch that cannot prepare: every branch rolled back,
+ *       {@link TransactionRolledBackException}</td></tr>
+ *   <tr><td>log</td><td>the commit decision forced to the transaction log</td><td>crash before it:
+ *       recovery rolls the prepared branches back</td></tr>
+ *   <tr><td>commit</td><td>every branch committed, the log entry removed, connections returned</td>
+ *       <td>crash: recovery commits the rest; a database that decided alone:
+ *       {@link HeuristicOutcomeException}</td></tr>
+ * </table>
+ *
+ * <p>Thread-safety: all methods are thread-safe; {@code enable} and {@code shutdown} are
+ * serialised with each other.
+ */
+public final class JtaSupport {
+    private JtaSupport() {
+    }
+
+    /**
+     * Configures Narayana with the settings, takes the log directory (an exclusive lock: one running
+     * instance per directory) and starts background recovery, whose first pass runs one scan period
+     * later. Call it before {@code ConnectionPool.configure(...)}. Narayana reads its configuration
+     * once per JVM: calling again with equal settings does nothing; with other settings, or after
+     * {@link #shutdown()}, it throws.
+     *
+     * @param settings the settings
+     * @throws io.multidb.connection.ConfigurationException when the log directory cannot be created or
+     *     locked, or belongs to another node id, or the journal store's library is missing
+     * @throws IllegalStateException when already enabled with other settings, or shut down
+     */
+    public static void enable(JtaSettings settings) {
+        JtaRuntime.enable(settings);
+    }
+
+    /**
+     * @return whether {@link #enable(JtaSettings)} has been called and not shut down since
+     */
+    public static boolean isEnabled() {
+        return JtaRuntime.current() != null;
+    }
+
+    /**
+     * Runs one full recovery pass now, on the calling thread, after any pass in progress: reads the
+     * transaction log, lists the prepared branches on the database of every configured XA label,
+     * waits the backoff period, then commits the branches whose transaction committed and rolls back
+     * this node's branches that no transaction claims. Takes at least the backoff period.
+     *
+     * <pre>{@code
+     * ConnectionPool.configure(configs);
+     * JtaSupport.recover();   // at start-up, after configure: the databases to scan are the XA labels
+     * }</pre>
+     *
+     * <p>A database that cannot be reached is skipped with a WARN and tried again on the next pass.
+     *
+     * @throws IllegalStateException when JTA support is not enabled
+     */
+    public static void recover() {
+        JtaRuntime.require().recover();
+    }
+
+    /**
+     * Stops recovery and Narayana's background threads and releases the log directory; after
+     * {@code ConnectionPool.closeAllConnections()} and this, no Multidb or Narayana thread keeps the
+     * JVM alive. Prepared branches of a transaction still committing elsewhere are finished by the
+     * next run's recovery. Does nothing when not enabled.
+     *
+     * @throws IllegalStateException while XA labels are still configured
+     */
+    public static void shutdown() {
+        JtaRuntime.shutdown();
+    }
+
+    /**
+     * Runs an XA unit of work with its own transaction timeout instead of
+     * {@link JtaSettings#defaultTransactionTimeout()}: as
+     * {@code DatabaseManager.inTransaction(TransactionMode.XA, labels, work)}, but rolled back (on
+     * every database) if it runs longer than {@code timeout}.
+     *
+     * <pre>{@code
+     * JtaSupport.inTransaction(Duration.ofSeconds(5), List.of("orders", "ledger"), u -> {
+     *     u.session("orders").execute("update orders set state = 'paid' where id = ?", 42);
+     *     u.session("ledger").execute("insert into entries(order_id, amount) values (?, ?)", 42, 990);
+     *     return null;
+     * });
+     * }</pre>
+     *
+     * <p>The timeout applies to the XA unit of work this call begins on the calling thread, and only
+     * to it.
+     *
+     * @param timeout how long the unit of work may run; whole seconds, at least one
+     * @param labels  the labels, all configured with {@code xa: true}
+     * @param work    the work
+     * @param <R>     what the work returns
+     * @param <X>     the checked exception the work may throw
+     * @return what the work returned
+     * @throws X what the work threw, after every label was rolled back
+     * @throws TransactionRolledBackException when the timeout expired (nothing was committed)
+     * @throws IllegalArgumentException when the timeout is not a whole number of seconds of at least one
+     * @throws IllegalStateException when JTA support is not enabled
+     */
+    public static <R, X extends Exception> R inTransaction(Duration timeout, Collection<String> labels,
+            UnitOfWorkCallback<R, X> work) throws X {
+        if (timeout == null || timeout.isNegative() || timeout.isZero() || timeout.getNano() != 0
+                || timeout.getSeconds() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("An XA transaction timeout must be a whole number of seconds, at least"
+                    + " 1, but is " + timeout);
+        }
+        JtaRuntime.require();
+        Duration previous = JtaRuntime.scopeTimeout(timeout);
+        try {
+            return DatabaseManager.inTransaction(TransactionMode.XA, labels, work);
+        } finally {
+            JtaRuntime.restoreTimeout(previous);
+        }
+    }
+}

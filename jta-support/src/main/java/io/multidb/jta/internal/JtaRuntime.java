@@ -1,0 +1,297 @@
+package io.multidb.jta.internal;
+
+import com.arjuna.ats.arjuna.coordinator.TransactionReaper;
+import com.arjuna.ats.arjuna.objectstore.StoreManager;
+import com.arjuna.ats.internal.jta.transaction.arjunacore.TransactionSynchronizationRegistryImple;
+import io.multidb.connection.ConfigurationException;
+import io.multidb.connection.ConnectionPool;
+import io.multidb.connection.DatabaseConfig;
+import io.multidb.connection.MultiDbException;
+import io.multidb.connection.internal.Failures;
+import io.multidb.connection.spi.XaPool;
+import io.multidb.connection.spi.XaTransaction;
+import io.multidb.jta.JtaSettings;
+import io.multidb.jta.TransactionRolledBackException;
+import jakarta.transaction.NotSupportedException;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.XAConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running JTA support of this JVM: Narayana configured by one {@link JtaSettings}, its
+ * transaction log held, recovery running, and the XA labels configured since.
+ *
+ * <table>
+ *   <caption>Life cycle (per JVM)</caption>
+ *   <tr><th>state</th><th>{@code enable(s)}</th><th>{@code recover()}</th><th>{@code shutdown()}</th></tr>
+ *   <tr><td>not enabled</td><td>configures Narayana, locks the log directory, starts recovery:
+ *       enabled</td><td>{@code IllegalStateException}</td><td>nothing</td></tr>
+ *   <tr><td>enabled with {@code s}</td><td>nothing</td><td>one pass</td><td>refused while XA labels are
+ *       configured; else stops recovery and the reaper, unlocks: shut down</td></tr>
+ *   <tr><td>enabled with other settings</td><td>{@code IllegalStateException}</td><td>one pass</td><td>as
+ *       above</td></tr>
+ *   <tr><td>shut down</td><td>{@code IllegalStateException}: Narayana keeps static state, start a new
+ *       JVM</td><td>{@code IllegalStateException}</td><td>nothing</td></tr>
+ * </table>
+ *
+ * <p>Thread-safety: thread-safe; life-cycle changes are serialised.
+ */
+public final class JtaRuntime {
+    private static final Logger LOG = LoggerFactory.getLogger(JtaRuntime.class);
+    private static final Object LIFECYCLE = new Object();
+    private static final ThreadLocal<Duration> NEXT_TIMEOUT = new ThreadLocal<>();
+    private static final ThreadLocal<List<String>> UNIT_LABELS = new ThreadLocal<>();
+    private static volatile JtaRuntime current;
+    private static boolean shutDown;
+
+    private final JtaSettings settings;
+    private final LogDirectory logDirectory;
+    private final TransactionManager tm;
+    private final TransactionSynchronizationRegistry tsr;
+    private final RecoveryService recovery;
+    private final Map<String, XaConnectionSource> sources = new ConcurrentHashMap<>();
+
+    private JtaRuntime(JtaSettings settings, LogDirectory logDirectory, TransactionManager tm,
+            TransactionSynchronizationRegistry tsr, RecoveryService recovery) {
+        this.settings = settings;
+        this.logDirectory = logDirectory;
+        this.tm = tm;
+        this.tsr = tsr;
+        this.recovery = recovery;
+    }
+
+    /**
+     * @param settings the settings
+     * @throws ConfigurationException when the log directory cannot be used
+     * @throws IllegalStateException  when enabled with other settings, or after a shutdown
+     */
+    public static void enable(JtaSettings settings) {
+        if (settings == null) {
+            throw new IllegalArgumentException("JtaSupport.enable(...) needs JtaSettings, but got null");
+        }
+        synchronized (LIFECYCLE) {
+            JtaRuntime running = current;
+            if (running != null) {
+                if (running.settings.equals(settings)) {
+                    return;
+                }
+                throw new IllegalStateException("JtaSupport is already enabled with " + running.settings + "; Narayana"
+                        + " reads its configuration once per JVM, so other settings (" + settings + ") need a new JVM");
+            }
+            if (shutDown) {
+                throw new IllegalStateException("JtaSupport.shutdown() has been called in this JVM; Narayana keeps"
+                        + " static state and cannot be started again in the same JVM. Start a new JVM.");
+            }
+            LogDirectory dir = LogDirectory.open(settings);
+            try {
+                NarayanaEnvironment.apply(settings);
+                TransactionManager tm = com.arjuna.ats.jta.TransactionManager.transactionManager();
+                TransactionSynchronizationRegistry tsr = new TransactionSynchronizationRegistryImple();
+                RecoveryService recovery = RecoveryService.start(settings);
+                current = new JtaRuntime(settings, dir, tm, tsr, recovery);
+            } catch (RuntimeException | Error e) {
+                dir.close();
+                throw e;
+            }
+            LOG.info("Multidb JTA support enabled: node '{}', transaction log {} ({} store)", settings.nodeId(),
+                    settings.logDirectory(), settings.logStore());
+        }
+    }
+
+    /**
+     * @return the running instance, or {@code null} when JTA support is not enabled
+     */
+    public static JtaRuntime current() {
+        return current;
+    }
+
+    /**
+     * @return the running instance
+     * @throws IllegalStateException when JTA support is not enabled
+     */
+    public static JtaRuntime require() {
+        JtaRuntime r = current;
+        if (r == null) {
+            throw new IllegalStateException("JtaSupport is not enabled: call JtaSupport.enable(JtaSettings) at"
+                    + " start-up, before ConnectionPool.configure(...)");
+        }
+        return r;
+    }
+
+    /**
+     * Stops recovery and Narayana's reaper and unlocks the log directory. Does nothing when not
+     * enabled.
+     *
+     * @throws IllegalStateException while XA labels are still configured
+     */
+    public static void shutdown() {
+        synchronized (LIFECYCLE) {
+            JtaRuntime running = current;
+            if (running == null) {
+                return;
+            }
+            List<String> open = running.configuredXaLabels();
+            if (!open.isEmpty()) {
+                throw new IllegalStateException("XA labels " + open + " are still configured: call"
+                        + " ConnectionPool.closeAllConnections() before JtaSupport.shutdown()");
+            }
+            current = null;
+            shutDown = true;
+            try {
+                running.recovery.stop();
+                TransactionReaper.terminate(false);
+                // stops the journal store's threads; the file store has none
+                StoreManager.shutdown();
+            } finally {
+                running.logDirectory.close();
+            }
+            LOG.info("Multidb JTA support shut down (node '{}')", running.settings.nodeId());
+        }
+    }
+
+    /**
+     * Sets the transaction timeout of the next XA unit of work this thread begins (and only that one).
+     *
+     * @param timeout the timeout; whole seconds, at least one
+     * @return the previous scoped timeout, to restore with {@link #restoreTimeout(Duration)}
+     */
+    public static Duration scopeTimeout(Duration timeout) {
+        Duration previous = NEXT_TIMEOUT.get();
+        NEXT_TIMEOUT.set(timeout);
+        return previous;
+    }
+
+    /**
+     * @param previous what {@link #scopeTimeout(Duration)} returned
+     */
+    public static void restoreTimeout(Duration previous) {
+        if (previous == null) {
+            NEXT_TIMEOUT.remove();
+        } else {
+            NEXT_TIMEOUT.set(previous);
+        }
+    }
+
+    /**
+     * @return the settings Narayana runs with
+     */
+    public JtaSettings settings() {
+        return settings;
+    }
+
+    /** Runs one full recovery pass now. */
+    public void recover() {
+        recovery.recover();
+    }
+
+    /**
+     * Checks an XA label at configure time and registers its database for recovery.
+     *
+     * @param config the label's configuration
+     */
+    void validate(DatabaseConfig config) {
+        if (config.readOnly()) {
+            throw new ConfigurationException(config.label(), "read_only", "Database '" + config.label() + "':"
+                    + " read_only cannot be combined with xa: XA units of work exist to write. Remove one of the"
+                    + " two keys.");
+        }
+        XaConnectionSource source = XaConnectionSource.create(config);
+        sources.put(config.label(), source);
+        recovery.register(config.label(), source);
+    }
+
+    /**
+     * Opens an XA label's pool: checks the database's XA preconditions on a first connection, then
+     * starts Agroal.
+     *
+     * @param config the label's configuration
+     * @return the pool
+     */
+    XaPool createPool(DatabaseConfig config) {
+        XaConnectionSource source = sources.get(config.label());
+        if (source == null || !source.config().equals(config)) {
+            source = XaConnectionSource.create(config);
+        }
+        try {
+            XAConnection first = source.open();
+            try {
+                Preconditions.check(config, first.getConnection());
+            } finally {
+                first.close();
+            }
+        } catch (SQLException e) {
+            throw Failures.connectionFailed(config, e);
+        }
+        return AgroalXaPool.open(source, tm, tsr, this);
+    }
+
+    /**
+     * Begins the JTA transaction of an XA unit of work on the calling thread.
+     *
+     * @param labels  the labels, for messages
+     * @param timeout the timeout, or {@code null} for the scoped or default one
+     * @return the transaction
+     */
+    XaTransaction begin(List<String> labels, Duration timeout) {
+        Duration scoped = NEXT_TIMEOUT.get();
+        NEXT_TIMEOUT.remove();
+        Duration effective = timeout != null ? timeout : scoped != null ? scoped : settings.defaultTransactionTimeout();
+        try {
+            if (tm.getTransaction() != null) {
+                throw new IllegalStateException("An XA unit of work over " + labels + " was started on a thread that"
+                        + " is already inside an XA unit of work; XA units of work cannot be nested. Use the"
+                        + " sessions of the enclosing unit of work instead.");
+            }
+            tm.setTransactionTimeout((int) effective.toSeconds());
+            try {
+                tm.begin();
+            } finally {
+                tm.setTransactionTimeout(0);
+            }
+        } catch (NotSupportedException | SystemException e) {
+            throw new MultiDbException("Cannot begin an XA unit of work over " + labels + ": " + e, e);
+        }
+        UNIT_LABELS.set(List.copyOf(labels));
+        return new NarayanaXaTransaction(tm, labels, effective, UNIT_LABELS::remove);
+    }
+
+    /**
+     * Throws when the calling thread's transaction has already been rolled back (by its timeout),
+     * so that borrowing a connection then says so instead of reporting a connection failure.
+     *
+     * @param label the label whose connection was asked for
+     */
+    void failIfRolledBack(String label) {
+        try {
+            int status = tm.getStatus();
+            if (status == Status.STATUS_ROLLEDBACK || status == Status.STATUS_MARKED_ROLLBACK
+                    || status == Status.STATUS_ROLLING_BACK) {
+                List<String> labels = UNIT_LABELS.get();
+                throw new TransactionRolledBackException(labels == null ? List.of(label) : labels, "the transaction"
+                        + " timed out or was marked rollback-only before database '" + label + "' was used", null);
+            }
+        } catch (SystemException e) {
+            // no status: let the borrow failure speak for itself
+        }
+    }
+
+    private List<String> configuredXaLabels() {
+        List<String> open = new ArrayList<>();
+        for (String label : ConnectionPool.labels()) {
+            if (sources.containsKey(label)) {
+                open.add(label);
+            }
+        }
+        return open;
+    }
+}
