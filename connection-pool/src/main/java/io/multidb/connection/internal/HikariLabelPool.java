@@ -45,8 +45,13 @@ final class HikariLabelPool extends LazyLabelPool<HikariDataSource> {
         HikariPoolMXBean mx = pool.getHikariPoolMXBean();
         int max = config().maxPoolSize();
         return mx == null ? new PoolStats(0, 0, 0, 0, max)
-                : new PoolStats(mx.getActiveConnections(), mx.getIdleConnections(), mx.getThreadsAwaitingConnection(),
-                        mx.getTotalConnections(), max);
+                : withQueued(new PoolStats(mx.getActiveConnections(), mx.getIdleConnections(),
+                        mx.getThreadsAwaitingConnection(), mx.getTotalConnections(), max));
+    }
+
+    @Override
+    public boolean rollsBackOnReturn() {
+        return true;
     }
 
     @Override
@@ -57,7 +62,7 @@ final class HikariLabelPool extends LazyLabelPool<HikariDataSource> {
     private static HikariConfig hikariConfig(DatabaseConfig config) {
         HikariConfig h = new HikariConfig();
         h.setPoolName("multidb-" + config.label());
-        h.setDriverClassName(config.engine().driverClassName());
+        h.setDriverClassName(config.driverClassName());
         h.setJdbcUrl(config.url());
         config.user().ifPresent(h::setUsername);
         config.password().ifPresent(h::setPassword);

@@ -32,7 +32,12 @@ final class XaLabelPool extends LazyLabelPool<XaPool> {
 
     @Override
     PoolStats statsOf(XaPool pool) {
-        return pool.stats();
+        return withQueued(pool.stats());
+    }
+
+    @Override
+    public boolean rollsBackOnReturn() {
+        return false;
     }
 
     @Override
