@@ -3,6 +3,7 @@ package io.multidb.connection.internal;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import com.zaxxer.hikari.pool.HikariPool;
 import io.multidb.connection.ConfigurationException;
 import io.multidb.connection.DatabaseConfig;
 import io.multidb.connection.Engine;
@@ -35,8 +36,15 @@ final class HikariLabelPool extends LazyLabelPool<HikariDataSource> {
         }
     }
 
+    /**
+     * Asks HikariCP's pool directly (its MXBean is the pool), so the wait can be bounded by what the
+     * fair queue left of {@code pool_timeout}.
+     */
     @Override
-    Connection connectionFrom(HikariDataSource pool) throws SQLException {
+    Connection connectionFrom(HikariDataSource pool, long timeoutMillis) throws SQLException {
+        if (pool.getHikariPoolMXBean() instanceof HikariPool hikariPool) {
+            return hikariPool.getConnection(timeoutMillis);
+        }
         return pool.getConnection();
     }
 

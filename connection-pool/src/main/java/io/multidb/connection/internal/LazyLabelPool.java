@@ -50,7 +50,12 @@ abstract class LazyLabelPool<P> implements LabelPool {
      */
     abstract P create();
 
-    abstract Connection connectionFrom(P pool) throws SQLException;
+    /**
+     * @param pool          the underlying pool
+     * @param timeoutMillis how long the pool may wait for a connection: what is left of
+     *                      {@code pool_timeout} after the fair queue
+     */
+    abstract Connection connectionFrom(P pool, long timeoutMillis) throws SQLException;
 
     abstract PoolStats statsOf(P pool);
 
@@ -64,11 +69,9 @@ abstract class LazyLabelPool<P> implements LabelPool {
     @Override
     public final Connection borrow() {
         P p = started();
-        if (queue != null) {
-            enterQueue(p);
-        }
+        long timeoutMillis = queue == null ? config.poolTimeout().toMillis() : enterQueue(p);
         try {
-            return connectionFrom(p);
+            return connectionFrom(p, timeoutMillis);
         } catch (SQLException e) {
             leaveQueue();
             throw lendingFailure(p, e);
@@ -87,24 +90,27 @@ abstract class LazyLabelPool<P> implements LabelPool {
         }
     }
 
-    private void enterQueue(P p) {
+    /** @return the milliseconds of {@code pool_timeout} left for the pool itself */
+    private long enterQueue(P p) {
+        long timeout = config.poolTimeout().toNanos();
         // no one waiting: take a permit without the timed path (tryAcquire() would barge past waiters)
         if (!queue.hasQueuedThreads() && queue.tryAcquire()) {
-            return;
+            return TimeUnit.NANOSECONDS.toMillis(timeout);
         }
         long start = System.nanoTime();
         boolean admitted;
         try {
-            admitted = queue.tryAcquire(config.poolTimeout().toNanos(), TimeUnit.NANOSECONDS);
+            admitted = queue.tryAcquire(timeout, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MultiDbException("Database '" + config.label() + "': interrupted while waiting for a connection",
                     e);
         }
+        long waited = System.nanoTime() - start;
         if (!admitted) {
-            throw new PoolExhaustedException(config.label(), Duration.ofNanos(System.nanoTime() - start), statsOf(p),
-                    null);
+            throw new PoolExhaustedException(config.label(), Duration.ofNanos(waited), statsOf(p), null);
         }
+        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeout - waited));
     }
 
     private void leaveQueue() {
@@ -113,7 +119,7 @@ abstract class LazyLabelPool<P> implements LabelPool {
         }
     }
 
-    /** The pool gives up after {@code pool_timeout}; that is how long the caller waited for it. */
+    /** The pool gives up after (what is left of) {@code pool_timeout}; in all, the caller waited that long. */
     private MultiDbException lendingFailure(P p, SQLException e) {
         if (!lending) {
             return closedError();
@@ -130,7 +136,7 @@ abstract class LazyLabelPool<P> implements LabelPool {
             throw asSqlException(e);
         }
         try {
-            return connectionFrom(p);
+            return connectionFrom(p, config.poolTimeout().toMillis());
         } catch (SQLException e) {
             throw asSqlException(lendingFailure(p, e));
         }

@@ -26,7 +26,7 @@ final class XaLabelPool extends LazyLabelPool<XaPool> {
     }
 
     @Override
-    Connection connectionFrom(XaPool pool) throws SQLException {
+    Connection connectionFrom(XaPool pool, long timeoutMillis) throws SQLException {
         return pool.getConnection();
     }
 
