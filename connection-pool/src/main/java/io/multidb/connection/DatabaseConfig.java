@@ -66,6 +66,8 @@ public final class DatabaseConfig {
     private final Map<String, String> properties;
     private final boolean xa;
     private final boolean lazy;
+    private final String driverClass;
+    private final boolean fairQueue;
 
     private DatabaseConfig(Builder b, Engine engine, String url, String user, String password,
             Map<String, String> properties) {
@@ -86,6 +88,8 @@ public final class DatabaseConfig {
         this.properties = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(properties));
         this.xa = b.xa;
         this.lazy = b.lazy;
+        this.driverClass = b.driverClass;
+        this.fairQueue = b.fairQueue;
     }
 
     /**
@@ -300,6 +304,22 @@ public final class DatabaseConfig {
         return lazy;
     }
 
+    /**
+     * @return whether sessions waiting for a connection are served first come, first served
+     *     ({@code fair_queue}); see {@link Builder#fairQueue(boolean)}
+     */
+    public boolean fairQueue() {
+        return fairQueue;
+    }
+
+    /**
+     * @return the JDBC driver class the pool loads: {@code driver_class} when configured (a wrapping
+     *     driver such as P6Spy, or a test driver), otherwise the engine's
+     */
+    public String driverClassName() {
+        return driverClass == null ? engine.driverClassName() : driverClass;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -314,7 +334,8 @@ public final class DatabaseConfig {
                 && maxOverflow == other.maxOverflow && poolTimeout.equals(other.poolTimeout)
                 && poolRecycle.equals(other.poolRecycle) && poolPrePing == other.poolPrePing
                 && readOnly == other.readOnly && isolation == other.isolation && initSql.equals(other.initSql)
-                && properties.equals(other.properties) && xa == other.xa && lazy == other.lazy;
+                && properties.equals(other.properties) && xa == other.xa && lazy == other.lazy
+                && Objects.equals(driverClass, other.driverClass) && fairQueue == other.fairQueue;
     }
 
     @Override
@@ -333,7 +354,7 @@ public final class DatabaseConfig {
                 + ", pool_pre_ping=" + poolPrePing + ", read_only=" + readOnly
                 + ", isolation=" + (isolation == null ? null : isolation.name().toLowerCase(java.util.Locale.ROOT))
                 + ", init_sql=" + initSql.size() + " statement(s), properties=" + shownProperties + ", xa=" + xa + ", lazy=" + lazy
-                + "}";
+                + ", fair_queue=" + fairQueue + (driverClass == null ? "" : ", driver_class=" + driverClass) + "}";
     }
 
     private static String seconds(Duration d) {
@@ -369,6 +390,8 @@ public final class DatabaseConfig {
         private final Map<String, String> properties = new LinkedHashMap<>();
         private boolean xa;
         private boolean lazy = true;
+        private String driverClass;
+        private boolean fairQueue = true;
 
         private Builder(String label) {
             this.label = label;
@@ -590,6 +613,32 @@ public final class DatabaseConfig {
         }
 
         /**
+         * @param fairQueue serve sessions that wait for a connection in arrival order ({@code true},
+         *                  the default). HikariCP alone lets a thread that just returned a connection
+         *                  take it again ahead of older waiters, which under heavy contention leaves
+         *                  some requests waiting many times longer than the mean; the queue bounds
+         *                  that at the cost of a few nanoseconds per session. Connections taken
+         *                  through {@link ConnectionPool#dataSource(String)} bypass the queue.
+         * @return this builder
+         */
+        public Builder fairQueue(boolean fairQueue) {
+            this.fairQueue = fairQueue;
+            return this;
+        }
+
+        /**
+         * @param driverClass the JDBC driver class to load instead of the engine's, for a wrapping
+         *                    driver (P6Spy, a tracing proxy) or a test driver; with a URL whose
+         *                    subprotocol is not one of the five engines', {@code engine} must be
+         *                    given and the URL is passed to the driver as written
+         * @return this builder
+         */
+        public Builder driverClass(String driverClass) {
+            this.driverClass = driverClass;
+            return this;
+        }
+
+        /**
          * Validates every setting and resolves the URL.
          *
          * @return the immutable configuration
@@ -633,8 +682,10 @@ public final class DatabaseConfig {
             if (schema != null && schema.isBlank()) {
                 throw error("schema", "must not be blank");
             }
-            JdbcUrl.Resolved resolved = JdbcUrl.resolve(label, engine, url, urlKey, host, port, database, user,
-                    password);
+            if (driverClass != null && driverClass.isBlank()) {
+                throw error("driver_class", "must not be blank");
+            }
+            JdbcUrl.Resolved resolved = resolveUrl();
             if (schema != null && resolved.engine() == Engine.SQLSERVER) {
                 throw error("schema", "SQL Server has no per-session default schema; give the login a default"
                         + " schema instead (ALTER USER <user> WITH DEFAULT_SCHEMA = " + schema
@@ -650,6 +701,17 @@ public final class DatabaseConfig {
             });
             return new DatabaseConfig(this, resolved.engine(), resolved.jdbcUrl(), resolved.user(),
                     resolved.password(), allProperties);
+        }
+
+        private JdbcUrl.Resolved resolveUrl() {
+            if (driverClass != null && url != null && url.startsWith("jdbc:") && !JdbcUrl.isEngineUrl(url)) {
+                if (engine == null) {
+                    throw error("engine", "is needed with driver_class and a URL of another driver (" + JdbcUrl.redact(url)
+                            + "): say which engine the driver talks to");
+                }
+                return new JdbcUrl.Resolved(engine, url, user, password, Map.of());
+            }
+            return JdbcUrl.resolve(label, engine, url, urlKey, host, port, database, user, password);
         }
 
         private ConfigurationException error(String key, String problem) {

@@ -44,9 +44,10 @@ class ConnectionFailureTest {
         return jdbcUrl.substring(0, jdbcUrl.lastIndexOf('/') + 1);
     }
 
-    @AllEngines({Engine.POSTGRESQL, Engine.MARIADB})
+    @AllEngines
     void aRefusedPortNamesLabelUrlAndUser(TestDatabase db) {
-        String url = db.jdbcUrl().replaceFirst(":\\d+/", ":1/");
+        String url = db.engine() == Engine.H2 ? "jdbc:h2:tcp://127.0.0.1:1/mem:nowhere"
+                : db.jdbcUrl().replaceFirst(":\\d+/", ":1/");
         try (CapturedLogs logs = new CapturedLogs()) {
             Throwable t = failureOf(Configs.with(Map.of(), "url", url, "user", "app", "password", CANARY));
             assertThat(t).isInstanceOfSatisfying(ConnectionFailedException.class, e -> {
@@ -59,9 +60,11 @@ class ConnectionFailureTest {
         }
     }
 
-    @AllEngines({Engine.POSTGRESQL, Engine.MARIADB})
+    @AllEngines
     void anUnknownDatabaseIsAConnectionFailure(TestDatabase db) {
-        String url = withoutDb(db.jdbcUrl()) + "no_such_db_" + UUID.randomUUID().toString().substring(0, 8);
+        String name = "no_such_db_" + UUID.randomUUID().toString().substring(0, 8);
+        String url = db.engine() == Engine.H2 ? "jdbc:h2:file:./target/" + name + ";IFEXISTS=TRUE"
+                : withoutDb(db.jdbcUrl()) + name;
         try (CapturedLogs logs = new CapturedLogs()) {
             Map<String, Object> config = Configs.with(Map.of(), "url", url, "user", db.user(), "password", CANARY);
             Throwable t = failureOf(config);

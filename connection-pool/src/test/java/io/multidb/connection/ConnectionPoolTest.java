@@ -234,6 +234,10 @@ class ConnectionPoolTest {
             assertThat(s.query(Long.class, "select count(*) from greeting")).containsExactly(2L);
         }
         assertThatThrownBy(() -> ds.getConnection("u", "p")).isInstanceOf(java.sql.SQLFeatureNotSupportedException.class);
+        assertThat(ds.isWrapperFor(com.zaxxer.hikari.HikariDataSource.class)).isTrue();
+        assertThat(ds.unwrap(com.zaxxer.hikari.HikariDataSource.class).getPoolName()).isEqualTo("multidb-app");
+        assertThatThrownBy(() -> ds.unwrap(String.class)).isInstanceOf(java.sql.SQLException.class)
+                .hasMessageContaining("Database 'app'");
     }
 
     @Test

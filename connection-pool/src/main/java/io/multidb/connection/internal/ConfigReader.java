@@ -149,7 +149,9 @@ public final class ConfigReader {
             new Key<>("init_sql", STATEMENTS, DatabaseConfig.Builder::initSql),
             new Key<>("properties", DRIVER_PROPERTIES, DatabaseConfig.Builder::properties),
             new Key<>("xa", BOOLEAN, DatabaseConfig.Builder::xa),
-            new Key<>("lazy", BOOLEAN, DatabaseConfig.Builder::lazy));
+            new Key<>("lazy", BOOLEAN, DatabaseConfig.Builder::lazy),
+            new Key<>("fair_queue", BOOLEAN, DatabaseConfig.Builder::fairQueue),
+            new Key<>("driver_class", TEXT, DatabaseConfig.Builder::driverClass));
     private static final Map<String, Key<?>> KEYS_BY_NAME = KEYS.stream()
             .collect(Collectors.toUnmodifiableMap(Key::name, k -> k));
     private static final List<String> KEY_NAMES = KEYS.stream().map(Key::name).toList();

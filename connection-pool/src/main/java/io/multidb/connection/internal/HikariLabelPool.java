@@ -3,6 +3,7 @@ package io.multidb.connection.internal;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import com.zaxxer.hikari.pool.HikariPool;
 import io.multidb.connection.ConfigurationException;
 import io.multidb.connection.DatabaseConfig;
 import io.multidb.connection.Engine;
@@ -35,8 +36,15 @@ final class HikariLabelPool extends LazyLabelPool<HikariDataSource> {
         }
     }
 
+    /**
+     * Asks HikariCP's pool directly (its MXBean is the pool), so the wait can be bounded by what the
+     * fair queue left of {@code pool_timeout}.
+     */
     @Override
-    Connection connectionFrom(HikariDataSource pool) throws SQLException {
+    Connection connectionFrom(HikariDataSource pool, long timeoutMillis) throws SQLException {
+        if (pool.getHikariPoolMXBean() instanceof HikariPool hikariPool) {
+            return hikariPool.getConnection(timeoutMillis);
+        }
         return pool.getConnection();
     }
 
@@ -45,8 +53,13 @@ final class HikariLabelPool extends LazyLabelPool<HikariDataSource> {
         HikariPoolMXBean mx = pool.getHikariPoolMXBean();
         int max = config().maxPoolSize();
         return mx == null ? new PoolStats(0, 0, 0, 0, max)
-                : new PoolStats(mx.getActiveConnections(), mx.getIdleConnections(), mx.getThreadsAwaitingConnection(),
-                        mx.getTotalConnections(), max);
+                : withQueued(new PoolStats(mx.getActiveConnections(), mx.getIdleConnections(),
+                        mx.getThreadsAwaitingConnection(), mx.getTotalConnections(), max));
+    }
+
+    @Override
+    public boolean rollsBackOnReturn() {
+        return true;
     }
 
     @Override
@@ -57,7 +70,7 @@ final class HikariLabelPool extends LazyLabelPool<HikariDataSource> {
     private static HikariConfig hikariConfig(DatabaseConfig config) {
         HikariConfig h = new HikariConfig();
         h.setPoolName("multidb-" + config.label());
-        h.setDriverClassName(config.engine().driverClassName());
+        h.setDriverClassName(config.driverClassName());
         h.setJdbcUrl(config.url());
         config.user().ifPresent(h::setUsername);
         config.password().ifPresent(h::setPassword);

@@ -111,6 +111,7 @@ public final class JdbcUrl {
     /** The words that make a name secret; shared by {@link #isSecretName} and {@link #redact}. */
     private static final String SECRET_WORD =
             "password|passwd|pwd|passphrase|secret|token|credential|(?:api|access|private)[_.\\-]?key";
+    private static final Pattern ENGINE_URL = Pattern.compile("(?i)jdbc:(postgresql|oracle|sqlserver|h2|mariadb|mysql):");
     private static final Pattern SECRET_NAME = Pattern.compile(SECRET_WORD, Pattern.CASE_INSENSITIVE);
     /** For any text: a secret ends at whitespace, so the rest of a sentence stays readable. */
     private static final Redaction IN_TEXT = new Redaction("\\s");
@@ -174,6 +175,14 @@ public final class JdbcUrl {
         }
         return new Resolved(p.engine, p.url, r.agree("user", user, p.user), r.agree("password", password, p.password),
                 p.properties);
+    }
+
+    /**
+     * @param url a {@code jdbc:} URL
+     * @return whether its subprotocol is one of the five engines' ({@code jdbc:mysql:} included)
+     */
+    public static boolean isEngineUrl(String url) {
+        return ENGINE_URL.matcher(url).lookingAt();
     }
 
     /**

@@ -65,17 +65,25 @@ public final class LabelDataSource implements DataSource {
         throw new SQLFeatureNotSupportedException("Multidb logs through SLF4J");
     }
 
+    /**
+     * Unwraps to this data source or to the label's underlying pool (for example
+     * {@code com.zaxxer.hikari.HikariDataSource}, to read its metrics), opening the pool if needed.
+     */
     @Override
     public <T> T unwrap(Class<T> iface) throws SQLException {
         if (iface.isInstance(this)) {
             return iface.cast(this);
         }
-        throw new SQLException("Not a wrapper for " + iface.getName());
+        Object underlying = pool.underlying();
+        if (iface.isInstance(underlying)) {
+            return iface.cast(underlying);
+        }
+        throw new SQLException("Database '" + pool.config().label() + "': not a wrapper for " + iface.getName());
     }
 
     @Override
     public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
+        return iface.isInstance(this) || iface.isInstance(pool.underlying());
     }
 
     @Override

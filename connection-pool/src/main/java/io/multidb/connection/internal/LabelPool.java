@@ -24,12 +24,32 @@ public interface LabelPool {
     Connection borrow();
 
     /**
+     * @return whether the pool itself rolls back a returned connection that has uncommitted work
+     *     (HikariCP does, tracking every statement run through its proxy), so the session need not
+     */
+    boolean rollsBackOnReturn();
+
+    /**
+     * Returns a connection that {@link #borrow()} lent.
+     *
+     * @param connection the connection; closed here
+     * @throws SQLException when closing it fails
+     */
+    void giveBack(Connection connection) throws SQLException;
+
+    /**
      * Borrows a connection for a {@link javax.sql.DataSource} client, failures as SQLException.
      *
      * @return a connection with auto-commit off
      * @throws SQLException when the pool cannot provide one (a scrubbed, translated failure)
      */
     Connection borrowForDataSource() throws SQLException;
+
+    /**
+     * @return the underlying pool (a {@code HikariDataSource}, or the XA provider's pool), opened
+     *     if it was not yet
+     */
+    Object underlying();
 
     /** Opens the pool now; used for labels that are not lazy. */
     void open();

@@ -2,13 +2,11 @@ package io.multidb.connection.internal;
 
 import io.multidb.connection.ConfigurationException;
 import io.multidb.connection.DatabaseConfig;
-import io.multidb.connection.Engine;
 import io.multidb.connection.UnknownLabelException;
 import io.multidb.connection.spi.XaProvider;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,15 +110,17 @@ public final class Registry {
     }
 
     private static void checkDrivers(Map<String, DatabaseConfig> configs) {
-        Set<Engine> checked = EnumSet.noneOf(Engine.class);
+        Set<String> checked = new java.util.HashSet<>();
         for (DatabaseConfig c : configs.values()) {
-            if (checked.add(c.engine())) {
+            String driver = c.driverClassName();
+            if (checked.add(driver)) {
                 try {
-                    Class.forName(c.engine().driverClassName(), false, Registry.class.getClassLoader());
+                    Class.forName(driver, false, Registry.class.getClassLoader());
                 } catch (ClassNotFoundException e) {
-                    throw new ConfigurationException(c.label(), "engine", "Database '" + c.label() + "': the "
-                            + c.engine().key() + " JDBC driver (" + c.engine().driverClassName()
-                            + ") is not on the class path; add " + c.engine().driverArtifact());
+                    boolean engineDriver = driver.equals(c.engine().driverClassName());
+                    throw new ConfigurationException(c.label(), engineDriver ? "engine" : "driver_class", "Database '"
+                            + c.label() + "': the JDBC driver " + driver + " is not on the class path; add "
+                            + (engineDriver ? c.engine().driverArtifact() : "the library that provides it"));
                 }
             }
         }

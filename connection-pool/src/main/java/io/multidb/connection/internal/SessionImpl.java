@@ -176,31 +176,38 @@ public final class SessionImpl implements Session {
         if (c == null) {
             return;
         }
+        MultiDbException failure = null;
         if (handle != null) {
-            handle.close();
+            try {
+                handle.close();
+            } catch (JdbiException e) {
+                failure = Failures.onJdbi(pool.config(), "close", e);
+            }
             handle = null;
         }
-        MultiDbException failure = null;
-        if (rollback && dirty) {
+        if (rollback && dirty && !pool.rollsBackOnReturn()) {
             try {
                 c.rollback();
             } catch (SQLException e) {
-                failure = Failures.onStatement(pool.config(), "rollback", e);
+                failure = merge(failure, Failures.onStatement(pool.config(), "rollback", e));
             }
         }
         try {
-            c.close();
+            pool.giveBack(c);
         } catch (SQLException e) {
-            MultiDbException closeFailure = Failures.onStatement(pool.config(), "close", e);
-            if (failure == null) {
-                failure = closeFailure;
-            } else {
-                failure.addSuppressed(closeFailure);
-            }
+            failure = merge(failure, Failures.onStatement(pool.config(), "close", e));
         }
         if (failure != null) {
             throw failure;
         }
+    }
+
+    private static MultiDbException merge(MultiDbException first, MultiDbException next) {
+        if (first == null) {
+            return next;
+        }
+        first.addSuppressed(next);
+        return first;
     }
 
     private Connection use() {

@@ -26,13 +26,18 @@ final class XaLabelPool extends LazyLabelPool<XaPool> {
     }
 
     @Override
-    Connection connectionFrom(XaPool pool) throws SQLException {
+    Connection connectionFrom(XaPool pool, long timeoutMillis) throws SQLException {
         return pool.getConnection();
     }
 
     @Override
     PoolStats statsOf(XaPool pool) {
-        return pool.stats();
+        return withQueued(pool.stats());
+    }
+
+    @Override
+    public boolean rollsBackOnReturn() {
+        return false;
     }
 
     @Override

@@ -1,0 +1,286 @@
+package io.multidb.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs B1-B5 and prints one table: benchmark, our arm, baseline, ratio, goal, met. Writes every
+ * raw number, the JDK, the CPU and the date as JSON under {@code benchmarks/results/}.
+ *
+ * <p>Run through {@code scripts/bench.sh [--quick]}.
+ */
+public final class BenchSuite {
+    private final boolean quick;
+    private final List<Row> rows = new ArrayList<>();
+    private final Map<String, Object> raw = new LinkedHashMap<>();
+
+    private BenchSuite(boolean quick) {
+        this.quick = quick;
+    }
+
+    /** One line of the table. */
+    record Row(String id, String what, double ours, double baseline, String unit, double ratio, String goal,
+            boolean met) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = List.of(args).contains("--quick");
+        Path out = Path.of(args.length > 0 && !args[args.length - 1].startsWith("--") ? args[args.length - 1]
+                : "benchmarks/results");
+        BenchSuite suite = new BenchSuite(quick);
+        suite.b1();
+        suite.b4();
+        suite.b5();
+        suite.optional("io.multidb.benchmarks.B2DaoVersusJdbc", "B2");
+        suite.optional("io.multidb.benchmarks.B3XaVersusHandWired", "B3");
+        suite.report(out);
+    }
+
+    private ChainedOptionsBuilder jmh(String include) {
+        ChainedOptionsBuilder b = new OptionsBuilder().include(include).shouldFailOnError(true);
+        if (quick) {
+            b.warmupIterations(2).warmupTime(TimeValue.seconds(1)).measurementIterations(3)
+                    .measurementTime(TimeValue.seconds(1)).forks(1);
+        } else {
+            b.warmupIterations(3).warmupTime(TimeValue.seconds(2)).measurementIterations(5)
+                    .measurementTime(TimeValue.seconds(2)).forks(2);
+        }
+        return b;
+    }
+
+    private static Map<String, Double> scores(Collection<RunResult> results) {
+        Map<String, Double> scores = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            String name = r.getParams().getBenchmark();
+            name = name.substring(name.lastIndexOf('.') + 1);
+            StringBuilder key = new StringBuilder(name);
+            for (String p : r.getParams().getParamsKeys()) {
+                key.append('[').append(p).append('=').append(r.getParams().getParam(p)).append(']');
+            }
+            scores.put(key.toString(), r.getPrimaryResult().getScore());
+        }
+        return scores;
+    }
+
+    private void b1() throws RunnerException {
+        for (int threads : new int[] {1, 2}) {
+            Map<String, Double> s = scores(new Runner(jmh(B1SessionOverhead.class.getSimpleName())
+                    .threads(threads).build()).run());
+            raw.put("B1_threads_" + threads + "_ops_per_us", s);
+            String t = " (" + threads + " thread" + (threads == 1 ? "" : "s") + ")";
+            double raw1 = s.get("rawHikariGetClose[fairQueue=true]");
+            ratioRow("B1", "getSession + close vs Hikari getConnection + close" + t,
+                    s.get("sessionOpenClose[fairQueue=true]"), raw1, "ops/us", ">= 0.80", 0.80);
+            ratioRow("B1", "session borrowing its connection + close vs the same" + t,
+                    s.get("sessionBorrowClose[fairQueue=true]"), raw1, "ops/us", ">= 0.80", 0.80);
+            ratioRow("B1", "same, fair_queue off" + t, s.get("sessionBorrowClose[fairQueue=false]"),
+                    s.get("rawHikariGetClose[fairQueue=false]"), "ops/us", "(info)", Double.NaN);
+            ratioRow("B1", "session + one query vs raw JDBC + one query" + t, s.get("sessionQuery[fairQueue=true]"),
+                    s.get("rawJdbcQuery[fairQueue=true]"), "ops/us", "(info)", Double.NaN);
+            ratioRow("B1", "jdbi.open().close() vs Hikari getConnection + close" + t,
+                    s.get("jdbiOpenClose[fairQueue=true]"), raw1, "ops/us", "(info)", Double.NaN);
+        }
+    }
+
+    private void b4() throws Exception {
+        String out = child("io.multidb.benchmarks.B4FairnessUnderLoad", quick ? "5" : "20");
+        Map<String, Map<String, String>> arms = new LinkedHashMap<>();
+        for (String line : out.split("\n")) {
+            if (line.startsWith("{\"benchmark\":\"B4\"")) {
+                Map<String, String> fields = fields(line);
+                arms.put(fields.get("arm"), fields);
+            }
+        }
+        raw.put("B4", arms);
+        Map<String, String> hikari = arms.get("hikari");
+        Map<String, String> ours = arms.get("multidb");
+        double ratio = num(ours, "throughput_ratio");
+        rows.add(new Row("B4", "throughput vs ideal, 1000 threads / pool of 10 / 1 ms hold", num(ours, "ops_per_s"),
+                num(ours, "ideal_ops_per_s"), "ops/s", ratio, ">= 0.95", ratio >= 0.95));
+        double spread = num(ours, "p99_over_mean");
+        rows.add(new Row("B4", "p99 wait / mean wait (Multidb; baseline column: HikariCP alone)", spread,
+                num(hikari, "p99_over_mean"), "x", spread, "<= 1.5", spread <= 1.5));
+        rows.add(new Row("B4", "p99 wait ms (Multidb vs HikariCP alone)", num(ours, "p99_wait_ms"),
+                num(hikari, "p99_wait_ms"), "ms", num(ours, "p99_wait_ms") / num(hikari, "p99_wait_ms"), "(info)",
+                true));
+        rows.add(new Row("B4", "fairness index (Jain; 1 = equal shares)", num(ours, "fairness_index"),
+                num(hikari, "fairness_index"), "", num(ours, "fairness_index") / num(hikari, "fairness_index"),
+                "(info)", true));
+    }
+
+    private void b5() throws Exception {
+        Map<String, Double> s = scores(new Runner(jmh(B5ConfigureManyLabels.class.getSimpleName()).build()).run());
+        raw.put("B5_us_per_op", s);
+        double one = s.get("multidbConfigureLazy[labels=1]");
+        double many = s.get("multidbConfigureLazy[labels=200]");
+        double perLabel = many / 200 / one;
+        rows.add(new Row("B5", "configure 200 lazy labels, per label, vs configure 1 label", many / 200, one, "us",
+                perLabel, "<= 1.5", perLabel <= 1.5));
+        double hikari = s.get("hikariPoolsUpFront[labels=200]");
+        rows.add(new Row("B5", "configure 200 lazy labels vs 200 HikariCP pools up front", many, hikari, "us",
+                many / hikari, "(info)", true));
+        Map<String, String> f = fields(lastJson(child("io.multidb.benchmarks.B5Footprint")));
+        raw.put("B5_footprint", f);
+        double heap = num(f, "multidb_heap_bytes_per_label");
+        rows.add(new Row("B5", "heap per unused label (bytes)", heap, 4096, "B", heap / 4096, "<= 4096 B",
+                heap <= 4096));
+        double threads = num(f, "multidb_new_threads");
+        double conns = num(f, "multidb_connections");
+        rows.add(new Row("B5", "threads + connections after configure (baseline: HikariCP up front)",
+                threads + conns, num(f, "hikari_up_front_new_threads") + num(f, "hikari_up_front_connections"), "",
+                0, "0", threads + conns == 0));
+    }
+
+    /** B2 and B3 need PostgreSQL/MariaDB and the DAO/XA modules; they report rows when present. */
+    private void optional(String className, String id) throws Exception {
+        Class<?> type;
+        try {
+            type = Class.forName(className);
+        } catch (ClassNotFoundException e) {
+            rows.add(new Row(id, "not built into this benchmarks jar", Double.NaN, Double.NaN, "", Double.NaN, "",
+                    false));
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Row> produced = (List<Row>) type.getMethod("run", boolean.class, Map.class).invoke(null, quick, raw);
+        rows.addAll(produced);
+    }
+
+    private void ratioRow(String id, String what, double ours, double baseline, String unit, String goal,
+            double min) {
+        double ratio = ours / baseline;
+        rows.add(new Row(id, what, ours, baseline, unit, ratio, goal, Double.isNaN(min) || ratio >= min));
+    }
+
+    private static String child(String mainClass, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), mainClass));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IllegalStateException(mainClass + " failed:\n" + out);
+        }
+        return out;
+    }
+
+    private static String lastJson(String out) {
+        String last = null;
+        for (String line : out.split("\n")) {
+            if (line.startsWith("{")) {
+                last = line;
+            }
+        }
+        return last;
+    }
+
+    private static final Pattern FIELD = Pattern.compile("\"(\\w+)\":(\"[^\"]*\"|[-0-9.eE]+)");
+
+    static Map<String, String> fields(String json) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Matcher m = FIELD.matcher(json);
+        while (m.find()) {
+            out.put(m.group(1), m.group(2).replace("\"", ""));
+        }
+        return out;
+    }
+
+    private static double num(Map<String, String> fields, String key) {
+        return Double.parseDouble(fields.get(key));
+    }
+
+    private void report(Path dir) throws IOException {
+        String table = table();
+        System.out.println();
+        System.out.println(table);
+        Files.createDirectories(dir);
+        String stamp = ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm"));
+        Path json = dir.resolve(stamp + (quick ? "-quick" : "-full") + ".json");
+        Files.writeString(json, json(stamp), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("latest-" + (quick ? "quick" : "full") + ".md"), header() + "\n" + table,
+                StandardCharsets.UTF_8);
+        System.out.println("Results: " + json);
+    }
+
+    private String header() {
+        return String.format(Locale.ROOT, "Machine: %s, %d cores; JDK %s (%s); %s; mode %s%n", cpu(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                System.getProperty("java.vm.name"), ZonedDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE),
+                quick ? "--quick" : "full");
+    }
+
+    private String table() {
+        StringBuilder t = new StringBuilder();
+        t.append("| id | benchmark | ours | baseline | unit | ratio | goal | met |\n");
+        t.append("|---|---|---:|---:|---|---:|---|---|\n");
+        for (Row r : rows) {
+            t.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%n", r.id(), r.what(),
+                    fmt(r.ours()), fmt(r.baseline()), r.unit(), fmt(r.ratio()), r.goal(),
+                    r.goal().isEmpty() || r.goal().equals("(info)") ? "" : r.met() ? "yes" : "NO"));
+        }
+        return t.toString();
+    }
+
+    private static String fmt(double d) {
+        if (Double.isNaN(d)) {
+            return "-";
+        }
+        return Math.abs(d) >= 100 ? String.format(Locale.ROOT, "%.0f", d) : String.format(Locale.ROOT, "%.3f", d);
+    }
+
+    private String json(String stamp) {
+        StringBuilder j = new StringBuilder("{\n");
+        j.append("  \"date\": \"").append(stamp).append("\",\n");
+        j.append("  \"mode\": \"").append(quick ? "quick" : "full").append("\",\n");
+        j.append("  \"jdk\": \"").append(System.getProperty("java.version")).append(' ')
+                .append(System.getProperty("java.vm.name")).append("\",\n");
+        j.append("  \"cpu\": \"").append(cpu().replace("\"", "'")).append("\",\n");
+        j.append("  \"cores\": ").append(Runtime.getRuntime().availableProcessors()).append(",\n");
+        j.append("  \"rows\": [\n");
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            j.append(String.format(Locale.ROOT, "    {\"id\": \"%s\", \"benchmark\": \"%s\", \"ours\": %s,"
+                    + " \"baseline\": %s, \"unit\": \"%s\", \"ratio\": %s, \"goal\": \"%s\", \"met\": %s}%s%n",
+                    r.id(), r.what().replace("\"", "'"), jnum(r.ours()), jnum(r.baseline()), r.unit(),
+                    jnum(r.ratio()), r.goal(), r.met(), i + 1 < rows.size() ? "," : ""));
+        }
+        j.append("  ],\n  \"raw\": \"").append(raw.toString().replace("\"", "'")).append("\"\n}\n");
+        return j.toString();
+    }
+
+    private static String jnum(double d) {
+        return Double.isNaN(d) ? "null" : String.format(Locale.ROOT, "%.6g", d);
+    }
+
+    private static String cpu() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException e) {
+            return System.getProperty("os.arch");
+        }
+        return System.getProperty("os.arch");
+    }
+}

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs the benchmarks B1-B5 and prints one table (benchmark, our arm, baseline, ratio, goal, met).
+#   scripts/bench.sh --quick   about 10 minutes on 2 cores: shorter iterations, one fork
+#   scripts/bench.sh           the full run recorded in README.md
+# B2 and B3 need the local PostgreSQL and MariaDB (scripts/prepare-databases.sh makes them ready).
+# Results: benchmarks/results/<date>-<mode>.json and benchmarks/results/latest-<mode>.md.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+mvn -B -q -pl benchmarks -am package -DskipTests
+exec java -cp benchmarks/target/benchmarks.jar io.multidb.benchmarks.BenchSuite "$@" benchmarks/results
