@@ -56,6 +56,10 @@ public final class BenchSuite {
     }
 
     private ChainedOptionsBuilder jmh(String include) {
+        return jmh(include, quick);
+    }
+
+    static ChainedOptionsBuilder jmh(String include, boolean quick) {
         ChainedOptionsBuilder b = new OptionsBuilder().include(include).shouldFailOnError(true);
         if (quick) {
             b.warmupIterations(2).warmupTime(TimeValue.seconds(1)).measurementIterations(3)
@@ -67,7 +71,7 @@ public final class BenchSuite {
         return b;
     }
 
-    private static Map<String, Double> scores(Collection<RunResult> results) {
+    static Map<String, Double> scores(Collection<RunResult> results) {
         Map<String, Double> scores = new LinkedHashMap<>();
         for (RunResult r : results) {
             String name = r.getParams().getBenchmark();
@@ -88,16 +92,16 @@ public final class BenchSuite {
             raw.put("B1_threads_" + threads + "_ops_per_us", s);
             String t = " (" + threads + " thread" + (threads == 1 ? "" : "s") + ")";
             double raw1 = s.get("rawHikariGetClose[fairQueue=true]");
-            ratioRow("B1", "getSession + close vs Hikari getConnection + close" + t,
-                    s.get("sessionOpenClose[fairQueue=true]"), raw1, "ops/us", ">= 0.80", 0.80);
-            ratioRow("B1", "session borrowing its connection + close vs the same" + t,
-                    s.get("sessionBorrowClose[fairQueue=true]"), raw1, "ops/us", ">= 0.80", 0.80);
-            ratioRow("B1", "same, fair_queue off" + t, s.get("sessionBorrowClose[fairQueue=false]"),
-                    s.get("rawHikariGetClose[fairQueue=false]"), "ops/us", "(info)", Double.NaN);
-            ratioRow("B1", "session + one query vs raw JDBC + one query" + t, s.get("sessionQuery[fairQueue=true]"),
-                    s.get("rawJdbcQuery[fairQueue=true]"), "ops/us", "(info)", Double.NaN);
-            ratioRow("B1", "jdbi.open().close() vs Hikari getConnection + close" + t,
-                    s.get("jdbiOpenClose[fairQueue=true]"), raw1, "ops/us", "(info)", Double.NaN);
+            rows.add(ratioRow("B1", "getSession + close vs Hikari getConnection + close" + t,
+                    s.get("sessionOpenClose[fairQueue=true]"), raw1, "ops/us", ">= 0.80", 0.80));
+            rows.add(ratioRow("B1", "session borrowing its connection + close vs the same" + t,
+                    s.get("sessionBorrowClose[fairQueue=true]"), raw1, "ops/us", ">= 0.80", 0.80));
+            rows.add(ratioRow("B1", "same, fair_queue off" + t, s.get("sessionBorrowClose[fairQueue=false]"),
+                    s.get("rawHikariGetClose[fairQueue=false]"), "ops/us", "(info)", Double.NaN));
+            rows.add(ratioRow("B1", "session + one query vs raw JDBC + one query" + t, s.get("sessionQuery[fairQueue=true]"),
+                    s.get("rawJdbcQuery[fairQueue=true]"), "ops/us", "(info)", Double.NaN));
+            rows.add(ratioRow("B1", "jdbi.open().close() vs Hikari getConnection + close" + t,
+                    s.get("jdbiOpenClose[fairQueue=true]"), raw1, "ops/us", "(info)", Double.NaN));
         }
     }
 
@@ -165,10 +169,9 @@ public final class BenchSuite {
         rows.addAll(produced);
     }
 
-    private void ratioRow(String id, String what, double ours, double baseline, String unit, String goal,
-            double min) {
+    static Row ratioRow(String id, String what, double ours, double baseline, String unit, String goal, double min) {
         double ratio = ours / baseline;
-        rows.add(new Row(id, what, ours, baseline, unit, ratio, goal, Double.isNaN(min) || ratio >= min));
+        return new Row(id, what, ours, baseline, unit, ratio, goal, Double.isNaN(min) || ratio >= min);
     }
 
     private static String child(String mainClass, String... args) throws IOException, InterruptedException {
