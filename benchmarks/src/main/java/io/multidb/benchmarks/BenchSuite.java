@@ -66,7 +66,7 @@ public final class BenchSuite {
                     .measurementTime(TimeValue.seconds(1)).forks(1);
         } else {
             b.warmupIterations(3).warmupTime(TimeValue.seconds(2)).measurementIterations(5)
-                    .measurementTime(TimeValue.seconds(2)).forks(2);
+                    .measurementTime(TimeValue.seconds(2)).forks(1);
         }
         return b;
     }

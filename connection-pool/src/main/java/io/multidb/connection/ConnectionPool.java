@@ -142,6 +142,12 @@ public final class ConnectionPool {
         return current(label).pool(label).stats();
     }
 
+    /** @return the label's password when it is configured, for scrubbing messages; otherwise {@code null} */
+    static String passwordOf(String label) {
+        Registry r = registry;
+        return r == null || !r.labels().contains(label) ? null : r.pool(label).config().password().orElse(null);
+    }
+
     static Registry current(String label) {
         Registry r = registry;
         if (r == null) {

@@ -40,6 +40,28 @@ public class SqlExecutionException extends MultiDbException {
         this.transientFailure = isTransient(cause);
     }
 
+    /**
+     * Translates a driver failure on a label's connection exactly as sessions do: the message names
+     * the label, the SQLState and the statement, and neither it nor the cause chain holds the
+     * label's password. For code that runs JDBC on {@link Session#connection()} itself.
+     *
+     * <pre>{@code
+     * try (PreparedStatement ps = session.connection().prepareStatement(sql)) {
+     *     ...
+     * } catch (SQLException e) {
+     *     throw SqlExecutionException.translate(session.label(), sql, e);
+     * }
+     * }</pre>
+     *
+     * @param label the label the statement ran on
+     * @param sql   the statement, or what was being done ({@code commit})
+     * @param cause the driver's failure
+     * @return the exception to throw
+     */
+    public static SqlExecutionException translate(String label, String sql, SQLException cause) {
+        return io.multidb.connection.internal.Failures.onStatement(label, ConnectionPool.passwordOf(label), sql, cause);
+    }
+
     private static boolean isTransient(SQLException e) {
         String state = e.getSQLState();
         return e instanceof SQLTransientException

@@ -150,6 +150,20 @@ class ConnectionFailureTest {
         }
     }
 
+    @Test
+    void translatingADriverFailureByLabelScrubsThatLabelsPassword() {
+        ConnectionPool.configure(Map.of("x", Configs.with(Configs.h2("t" + UUID.randomUUID().toString()
+                .replace("-", "")), "password", CANARY)));
+        java.sql.SQLException driver = new java.sql.SQLException("syntax error near '" + CANARY + "'", "42601", 7);
+        SqlExecutionException e = SqlExecutionException.translate("x", "alter user a password '" + CANARY + "'",
+                driver);
+        assertThat(e.label()).isEqualTo("x");
+        assertThat(e.sqlState()).isEqualTo("42601");
+        assertThat(e.errorCode()).isEqualTo(7);
+        assertThat(e).hasMessageStartingWith("Database 'x': syntax error near").hasMessageContaining("[SQLState 42601]");
+        assertThat(CapturedLogs.stackTraceOf(e)).doesNotContain(CANARY);
+    }
+
     /**
      * HikariCP reports a database that refuses new connections, after the pool has started, as a
      * timeout; it is still a connection failure, not an exhausted pool.

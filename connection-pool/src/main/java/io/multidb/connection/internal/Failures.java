@@ -63,13 +63,22 @@ public final class Failures {
      * @param e      the driver's failure
      * @return the exception to throw
      */
-    public static MultiDbException onStatement(DatabaseConfig config, String sql, SQLException e) {
-        String password = secret(config);
+    public static SqlExecutionException onStatement(DatabaseConfig config, String sql, SQLException e) {
+        return onStatement(config.label(), secret(config), sql, e);
+    }
+
+    /**
+     * @param label    the label the statement ran on
+     * @param password the label's password, or {@code null}
+     * @param sql      the statement that failed, or a word such as {@code commit}
+     * @param e        the driver's failure
+     * @return the exception to throw, its message and cause free of the password
+     */
+    public static SqlExecutionException onStatement(String label, String password, String sql, SQLException e) {
         Throwable cause = Secrets.scrub(e, password);
         SQLException sqlCause = cause instanceof SQLException s ? s : e;
-        return new SqlExecutionException(config.label(), "Database '" + config.label() + "': "
-                + Secrets.scrub(e.getMessage(), password) + state(e) + " in: " + shorten(Secrets.scrub(sql, password)),
-                sqlCause);
+        return new SqlExecutionException(label, "Database '" + label + "': " + Secrets.scrub(e.getMessage(), password)
+                + state(e) + " in: " + shorten(Secrets.scrub(sql, password)), sqlCause);
     }
 
     /**
@@ -98,7 +107,11 @@ public final class Failures {
         return e.getSQLState() == null ? "" : " [SQLState " + e.getSQLState() + "]";
     }
 
-    private static String shorten(String sql) {
+    /**
+     * @param sql a statement
+     * @return it on one line, cut after 500 characters, for messages
+     */
+    public static String shorten(String sql) {
         String flat = sql.strip().replaceAll("\\s+", " ");
         return flat.length() <= MAX_SQL_IN_MESSAGE ? flat : flat.substring(0, MAX_SQL_IN_MESSAGE) + "...";
     }

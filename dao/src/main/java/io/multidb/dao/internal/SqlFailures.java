@@ -9,8 +9,6 @@ import java.sql.SQLException;
  * part of it).
  */
 public final class SqlFailures {
-    private static final int MAX_SQL_IN_MESSAGE = 500;
-
     private SqlFailures() {
     }
 
@@ -21,9 +19,7 @@ public final class SqlFailures {
      * @return the exception to throw
      */
     public static SqlExecutionException translate(String label, String sql, SQLException e) {
-        String state = e.getSQLState() == null ? "" : " [SQLState " + e.getSQLState() + "]";
-        return new SqlExecutionException(label, "Database '" + label + "': " + e.getMessage() + state + " in: "
-                + shorten(sql), e);
+        return SqlExecutionException.translate(label, sql, e);
     }
 
     /**
@@ -31,7 +27,6 @@ public final class SqlFailures {
      * @return it on one line, cut after 500 characters
      */
     public static String shorten(String sql) {
-        String flat = sql.strip().replaceAll("\\s+", " ");
-        return flat.length() <= MAX_SQL_IN_MESSAGE ? flat : flat.substring(0, MAX_SQL_IN_MESSAGE) + "...";
+        return io.multidb.connection.internal.Failures.shorten(sql);
     }
 }
