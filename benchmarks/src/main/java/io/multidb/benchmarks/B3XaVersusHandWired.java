@@ -119,6 +119,11 @@ public class B3XaVersusHandWired {
         handB.close();
         ConnectionPool.closeAllConnections();
         JtaSupport.shutdown();
+        try (java.util.stream.Stream<Path> files = Files.walk(logDirectory)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static int value() {
