@@ -48,6 +48,13 @@ final class HikariLabelPool extends LazyLabelPool<HikariDataSource> {
         return pool.getConnection();
     }
 
+    /** HikariCP's count of waiting threads is one volatile read; its pool honours a zero timeout. */
+    @Override
+    boolean canTakeIdleAtOnce(HikariDataSource pool) {
+        HikariPoolMXBean mx = pool.getHikariPoolMXBean();
+        return mx instanceof HikariPool && mx.getThreadsAwaitingConnection() == 0;
+    }
+
     @Override
     PoolStats statsOf(HikariDataSource pool) {
         HikariPoolMXBean mx = pool.getHikariPoolMXBean();

@@ -17,11 +17,14 @@ public interface LabelPool {
     DatabaseConfig config();
 
     /**
-     * Borrows a connection, opening the pool first if needed, and translates failures.
+     * Borrows a connection, opening the pool first if needed, and translates failures. While the pool
+     * has an idle connection and nobody waits, the connection is taken straight from the pool;
+     * otherwise the borrower lines up in the fair queue, and the lease says so.
      *
+     * @param lease records whether a queue place is held
      * @return a connection with auto-commit off
      */
-    Connection borrow();
+    Connection borrow(Lease lease);
 
     /**
      * @return whether the pool itself rolls back a returned connection that has uncommitted work
@@ -30,12 +33,13 @@ public interface LabelPool {
     boolean rollsBackOnReturn();
 
     /**
-     * Returns a connection that {@link #borrow()} lent.
+     * Returns a connection that {@link #borrow(Lease)} lent, and its queue place.
      *
      * @param connection the connection; closed here
+     * @param lease      the lease it was borrowed with
      * @throws SQLException when closing it fails
      */
-    void giveBack(Connection connection) throws SQLException;
+    void giveBack(Connection connection, Lease lease) throws SQLException;
 
     /**
      * Borrows a connection for a {@link javax.sql.DataSource} client, failures as SQLException.

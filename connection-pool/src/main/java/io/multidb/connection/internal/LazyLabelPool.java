@@ -25,13 +25,15 @@ abstract class LazyLabelPool<P> implements LabelPool {
     private final DatabaseConfig config;
     private final Object lock = new Object();
     private final Semaphore queue;
+    private final int admittedPlaces;
     private volatile P pool;
     private volatile boolean lending = true;
     private boolean closed;
 
     LazyLabelPool(DatabaseConfig config) {
         this.config = config;
-        this.queue = config.fairQueue() ? new Semaphore(admitted(config.maxPoolSize()), true) : null;
+        this.admittedPlaces = admitted(config.maxPoolSize());
+        this.queue = config.fairQueue() ? new Semaphore(admittedPlaces, true) : null;
     }
 
     /**
@@ -66,37 +68,36 @@ abstract class LazyLabelPool<P> implements LabelPool {
         return config;
     }
 
+    /**
+     * @param pool the underlying pool
+     * @return {@code true} when nobody waits inside it and {@link #connectionFrom} with a zero
+     *     timeout returns an idle connection or fails at once; pools that cannot do that answer
+     *     {@code false} and every borrower goes through the queue
+     */
+    abstract boolean canTakeIdleAtOnce(P pool);
+
+    /**
+     * While the queue is idle (no place held, nobody queued, nobody waiting in the pool) the borrower
+     * asks the pool without waiting: it gets an idle connection at once, writing no shared counter.
+     * Otherwise, or when no connection was idle, it lines up in the fair queue. A semaphore taken on
+     * every borrow would cost more than the pool itself once two threads contend for it (benchmark
+     * B1 with two threads), and letting borrowers wait inside the pool outside the queue would let
+     * HikariCP's re-borrowing threads overtake them (benchmark B4).
+     */
     @Override
-    public final Connection borrow() {
+    public final Connection borrow(Lease lease) {
         P p = started();
-        long timeoutMillis = queue == null ? config.poolTimeout().toMillis() : enterQueue(p);
-        try {
-            return connectionFrom(p, timeoutMillis);
-        } catch (SQLException e) {
-            leaveQueue();
-            throw lendingFailure(p, e);
-        } catch (RuntimeException | Error e) {
-            leaveQueue();
-            throw e;
+        lease.queued(false);
+        if (queue == null) {
+            return fromPool(p, lease, config.poolTimeout().toMillis());
         }
-    }
-
-    @Override
-    public final void giveBack(Connection connection) throws SQLException {
-        try {
-            connection.close();
-        } finally {
-            leaveQueue();
+        if (queue.availablePermits() == admittedPlaces && !queue.hasQueuedThreads() && canTakeIdleAtOnce(p)) {
+            Connection idle = idleConnection(p);
+            if (idle != null) {
+                return idle;
+            }
         }
-    }
-
-    /** @return the milliseconds of {@code pool_timeout} left for the pool itself */
-    private long enterQueue(P p) {
         long timeout = config.poolTimeout().toNanos();
-        // no one waiting: take a permit without the timed path (tryAcquire() would barge past waiters)
-        if (!queue.hasQueuedThreads() && queue.tryAcquire()) {
-            return TimeUnit.NANOSECONDS.toMillis(timeout);
-        }
         long start = System.nanoTime();
         boolean admitted;
         try {
@@ -110,11 +111,47 @@ abstract class LazyLabelPool<P> implements LabelPool {
         if (!admitted) {
             throw new PoolExhaustedException(config.label(), Duration.ofNanos(waited), statsOf(p), null);
         }
-        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeout - waited));
+        lease.queued(true);
+        return fromPool(p, lease, Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeout - waited)));
     }
 
-    private void leaveQueue() {
-        if (queue != null) {
+    /**
+     * @return an idle connection taken without waiting, or {@code null} when none could be had at
+     *     once (none idle, or the idle one was dead): the borrower then waits its turn, and a real
+     *     failure to connect is reported after that wait
+     */
+    private Connection idleConnection(P p) {
+        try {
+            return connectionFrom(p, 0);
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
+    private Connection fromPool(P p, Lease lease, long timeoutMillis) {
+        try {
+            return connectionFrom(p, timeoutMillis);
+        } catch (SQLException e) {
+            leaveQueue(lease);
+            throw lendingFailure(p, e);
+        } catch (RuntimeException | Error e) {
+            leaveQueue(lease);
+            throw e;
+        }
+    }
+
+    @Override
+    public final void giveBack(Connection connection, Lease lease) throws SQLException {
+        try {
+            connection.close();
+        } finally {
+            leaveQueue(lease);
+        }
+    }
+
+    private void leaveQueue(Lease lease) {
+        if (lease.queued()) {
+            lease.queued(false);
             queue.release();
         }
     }

@@ -23,7 +23,7 @@ import org.jdbi.v3.core.JdbiException;
  * A session: borrows its connection on first use, creates a Jdbi handle only when asked. Positional
  * statements go straight to JDBC; named parameters and typed mapping go through Jdbi.
  */
-public final class SessionImpl implements Session {
+public final class SessionImpl extends Lease implements Session {
     private final LabelPool pool;
     private final boolean ownedByUnitOfWork;
     private Connection connection;
@@ -193,7 +193,7 @@ public final class SessionImpl implements Session {
             }
         }
         try {
-            pool.giveBack(c);
+            pool.giveBack(c, this);
         } catch (SQLException e) {
             failure = merge(failure, Failures.onStatement(pool.config(), "close", e));
         }
@@ -215,7 +215,7 @@ public final class SessionImpl implements Session {
             throw new IllegalStateException("Session for database '" + label() + "' is closed");
         }
         if (connection == null) {
-            connection = pool.borrow();
+            connection = pool.borrow(this);
         }
         dirty = true;
         return connection;

@@ -30,6 +30,12 @@ final class XaLabelPool extends LazyLabelPool<XaPool> {
         return pool.getConnection();
     }
 
+    /** The XA provider's pool takes no per-call timeout: its borrowers always go through the queue. */
+    @Override
+    boolean canTakeIdleAtOnce(XaPool pool) {
+        return false;
+    }
+
     @Override
     PoolStats statsOf(XaPool pool) {
         return withQueued(pool.stats());
