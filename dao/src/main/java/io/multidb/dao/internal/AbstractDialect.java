@@ -85,15 +85,23 @@ abstract class AbstractDialect implements Dialect {
         return ReservedWords.contains(plain) ? quoted(fold(plain)) : plain;
     }
 
-    @Override
-    public String paginate(String orderedQuery) {
-        return orderedQuery + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+    /**
+     * @return {@code true} for {@code LIMIT ? OFFSET ?} (PostgreSQL, MariaDB), {@code false} for the
+     *     standard {@code OFFSET ? ROWS FETCH NEXT ? ROWS ONLY}
+     */
+    boolean limitOffset() {
+        return false;
     }
 
     @Override
-    public Object[] withPaginationArguments(Object[] arguments, long offset, int limit) {
+    public final String paginate(String orderedQuery) {
+        return orderedQuery + (limitOffset() ? " LIMIT ? OFFSET ?" : " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
+    }
+
+    @Override
+    public final Object[] withPaginationArguments(Object[] arguments, long offset, int limit) {
         checkPage(offset, limit);
-        return append(arguments, offset, (long) limit);
+        return limitOffset() ? append(arguments, (long) limit, offset) : append(arguments, offset, (long) limit);
     }
 
     static void checkPage(long offset, int limit) {

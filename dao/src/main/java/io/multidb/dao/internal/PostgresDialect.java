@@ -29,14 +29,8 @@ final class PostgresDialect extends AbstractDialect {
     }
 
     @Override
-    public String paginate(String orderedQuery) {
-        return orderedQuery + " LIMIT ? OFFSET ?";
-    }
-
-    @Override
-    public Object[] withPaginationArguments(Object[] arguments, long offset, int limit) {
-        checkPage(offset, limit);
-        return append(arguments, (long) limit, offset);
+    boolean limitOffset() {
+        return true;
     }
 
     @Override
