@@ -14,10 +14,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * What every label pool shares: the underlying pool {@code P} is created on first use (so an unused
  * label holds no thread and no connection), a failed creation is retried on the next use, after
- * {@link #stopLending()} nothing more is lent, and, with {@code fair_queue}, sessions pass a fair
- * semaphore with one permit per connection before they ask the pool, so that waiters are served in
- * arrival order (HikariCP lets a thread that just returned a connection take it again ahead of
- * older waiters).
+ * {@link #stopLending()} nothing more is lent, and, with {@code fair_queue}, sessions that find the
+ * pool busy line up in a fair semaphore (see {@link #admitted(int)} for its size) before they ask
+ * the pool, so that waiters are served in arrival order (HikariCP lets a thread that just returned a
+ * connection take it again ahead of older waiters); see {@link #borrow(Lease)}.
  *
  * @param <P> the underlying pool
  */
