@@ -48,6 +48,12 @@ public final class DatabaseConfig {
     public static final Duration MIN_POOL_TIMEOUT = Duration.ofMillis(250);
     /** The shortest {@code pool_recycle} the pool can honour (0 means never recycle). */
     public static final Duration MIN_POOL_RECYCLE = Duration.ofSeconds(30);
+    /** Limit on opening a connection (TCP connect and login) when {@code connect_timeout} is not given. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** Limit on validating a connection before it is handed out when {@code validation_timeout} is not given. */
+    public static final Duration DEFAULT_VALIDATION_TIMEOUT = Duration.ofSeconds(5);
+    /** The shortest {@code validation_timeout} the pool can honour. */
+    public static final Duration MIN_VALIDATION_TIMEOUT = Duration.ofMillis(250);
 
     private final String label;
     private final Engine engine;
@@ -68,6 +74,10 @@ public final class DatabaseConfig {
     private final boolean lazy;
     private final String driverClass;
     private final boolean fairQueue;
+    private final Duration connectTimeout;
+    private final Duration socketTimeout;
+    private final Duration validationTimeout;
+    private final Duration leakDetectionThreshold;
 
     private DatabaseConfig(Builder b, Engine engine, String url, String user, String password,
             Map<String, String> properties) {
@@ -90,6 +100,10 @@ public final class DatabaseConfig {
         this.lazy = b.lazy;
         this.driverClass = b.driverClass;
         this.fairQueue = b.fairQueue;
+        this.connectTimeout = b.connectTimeout;
+        this.socketTimeout = b.socketTimeout;
+        this.validationTimeout = b.validationTimeout;
+        this.leakDetectionThreshold = b.leakDetectionThreshold;
     }
 
     /**
@@ -108,7 +122,9 @@ public final class DatabaseConfig {
      * {@code db}/{@code database}, {@code user}/{@code username}, {@code password}, {@code schema},
      * {@code label}, {@code pool_size}, {@code max_overflow}, {@code pool_timeout},
      * {@code pool_recycle}, {@code pool_pre_ping}, {@code read_only}, {@code isolation},
-     * {@code init_sql}, {@code properties}, {@code xa}, {@code lazy}). A {@code null} value means
+     * {@code init_sql}, {@code properties}, {@code xa}, {@code lazy}) and Multidb's own
+     * ({@code fair_queue}, {@code driver_class}, {@code connect_timeout}, {@code socket_timeout},
+     * {@code validation_timeout}, {@code leak_detection_threshold}). A {@code null} value means
      * "not set". Numbers must be numbers and booleans booleans; durations are seconds (a number) or
      * a {@link Duration}.
      *
@@ -313,6 +329,38 @@ public final class DatabaseConfig {
     }
 
     /**
+     * @return the longest a new connection may take to connect and log in ({@code connect_timeout});
+     *     {@link Duration#ZERO} means the driver's own limit (often none)
+     */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /**
+     * @return the longest a statement waits for the database to answer before failing
+     *     ({@code socket_timeout}); {@link Duration#ZERO} means no limit
+     */
+    public Duration socketTimeout() {
+        return socketTimeout;
+    }
+
+    /**
+     * @return the longest the check of a connection before it is handed out may take
+     *     ({@code validation_timeout}); the pool uses at most {@link #poolTimeout()}
+     */
+    public Duration validationTimeout() {
+        return validationTimeout;
+    }
+
+    /**
+     * @return how long a session may stay open before it is reported as a possible leak
+     *     ({@code leak_detection_threshold}); {@link Duration#ZERO} means never reported
+     */
+    public Duration leakDetectionThreshold() {
+        return leakDetectionThreshold;
+    }
+
+    /**
      * @return the JDBC driver class the pool loads: {@code driver_class} when configured (a wrapping
      *     driver such as P6Spy, or a test driver), otherwise the engine's
      */
@@ -335,7 +383,10 @@ public final class DatabaseConfig {
                 && poolRecycle.equals(other.poolRecycle) && poolPrePing == other.poolPrePing
                 && readOnly == other.readOnly && isolation == other.isolation && initSql.equals(other.initSql)
                 && properties.equals(other.properties) && xa == other.xa && lazy == other.lazy
-                && Objects.equals(driverClass, other.driverClass) && fairQueue == other.fairQueue;
+                && Objects.equals(driverClass, other.driverClass) && fairQueue == other.fairQueue
+                && connectTimeout.equals(other.connectTimeout) && socketTimeout.equals(other.socketTimeout)
+                && validationTimeout.equals(other.validationTimeout)
+                && leakDetectionThreshold.equals(other.leakDetectionThreshold);
     }
 
     @Override
@@ -354,7 +405,9 @@ public final class DatabaseConfig {
                 + ", pool_pre_ping=" + poolPrePing + ", read_only=" + readOnly
                 + ", isolation=" + (isolation == null ? null : isolation.name().toLowerCase(java.util.Locale.ROOT))
                 + ", init_sql=" + initSql.size() + " statement(s), properties=" + shownProperties + ", xa=" + xa + ", lazy=" + lazy
-                + ", fair_queue=" + fairQueue + (driverClass == null ? "" : ", driver_class=" + driverClass) + "}";
+                + ", fair_queue=" + fairQueue + ", connect_timeout=" + seconds(connectTimeout)
+                + ", socket_timeout=" + seconds(socketTimeout) + ", validation_timeout=" + seconds(validationTimeout)
+                + ", leak_detection_threshold=" + seconds(leakDetectionThreshold) + (driverClass == null ? "" : ", driver_class=" + driverClass) + "}";
     }
 
     private static String seconds(Duration d) {
@@ -392,6 +445,10 @@ public final class DatabaseConfig {
         private boolean lazy = true;
         private String driverClass;
         private boolean fairQueue = true;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration socketTimeout = Duration.ZERO;
+        private Duration validationTimeout = DEFAULT_VALIDATION_TIMEOUT;
+        private Duration leakDetectionThreshold = Duration.ZERO;
 
         private Builder(String label) {
             this.label = label;
@@ -639,6 +696,62 @@ public final class DatabaseConfig {
         }
 
         /**
+         * @param connectTimeout the longest opening a connection (TCP connect and login) may take;
+         *                       {@link Duration#ZERO} leaves the driver's own limit. Default 10 s.
+         *                       Passed to the driver as PostgreSQL {@code connectTimeout} and
+         *                       {@code loginTimeout} (whole seconds, rounded up), MariaDB
+         *                       {@code connectTimeout}, SQL Server {@code loginTimeout}, Oracle
+         *                       {@code oracle.net.CONNECT_TIMEOUT}; no effect on H2. A driver
+         *                       property of the same name, in {@code properties} or the URL, wins.
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        /**
+         * @param socketTimeout the longest a statement waits for the database to answer before it
+         *                      fails, so that a database that stops answering cannot hang sessions;
+         *                      {@link Duration#ZERO} (the default) means no limit. Set it above the
+         *                      longest statement the label runs. Passed to the driver as PostgreSQL
+         *                      {@code socketTimeout} (whole seconds, rounded up), MariaDB and SQL
+         *                      Server {@code socketTimeout}, Oracle {@code oracle.jdbc.ReadTimeout};
+         *                      no effect on H2. A driver property of the same name wins.
+         * @return this builder
+         */
+        public Builder socketTimeout(Duration socketTimeout) {
+            this.socketTimeout = socketTimeout;
+            return this;
+        }
+
+        /**
+         * @param validationTimeout the longest the check of an idle connection before it is handed
+         *                          out may take (at least 250 ms; default 5 s; at most
+         *                          {@code pool_timeout} is used). A connection that fails the check
+         *                          is discarded and another is tried.
+         * @return this builder
+         */
+        public Builder validationTimeout(Duration validationTimeout) {
+            this.validationTimeout = validationTimeout;
+            return this;
+        }
+
+        /**
+         * @param leakDetectionThreshold report a session still open after this long, once, as a
+         *                               warning from the logger {@code io.multidb.connection.leak}
+         *                               naming the label and carrying the stack trace of where the
+         *                               session was opened; {@link Duration#ZERO} (the default)
+         *                               turns detection off. Sessions of a unit of work are not
+         *                               watched: the unit closes them.
+         * @return this builder
+         */
+        public Builder leakDetectionThreshold(Duration leakDetectionThreshold) {
+            this.leakDetectionThreshold = leakDetectionThreshold;
+            return this;
+        }
+
+        /**
          * Validates every setting and resolves the URL.
          *
          * @return the immutable configuration
@@ -663,6 +776,13 @@ public final class DatabaseConfig {
                     || !poolRecycle.isZero() && poolRecycle.compareTo(MIN_POOL_RECYCLE) < 0) {
                 throw error("pool_recycle", "must be at least 30 seconds, or 0 to never recycle, but is "
                         + (poolRecycle == null ? "null" : poolRecycle.toMillis() + " ms"));
+            }
+            checkNotNegative("connect_timeout", connectTimeout);
+            checkNotNegative("socket_timeout", socketTimeout);
+            checkNotNegative("leak_detection_threshold", leakDetectionThreshold);
+            if (validationTimeout == null || validationTimeout.compareTo(MIN_VALIDATION_TIMEOUT) < 0) {
+                throw error("validation_timeout", "must be at least 0.25 seconds, but is "
+                        + (validationTimeout == null ? "null" : validationTimeout.toMillis() + " ms"));
             }
             for (int i = 0; i < initSql.size(); i++) {
                 if (initSql.get(i) == null || initSql.get(i).isBlank()) {
@@ -712,6 +832,13 @@ public final class DatabaseConfig {
                 return new JdbcUrl.Resolved(engine, url, user, password, Map.of());
             }
             return JdbcUrl.resolve(label, engine, url, urlKey, host, port, database, user, password);
+        }
+
+        private void checkNotNegative(String key, Duration value) {
+            if (value == null || value.isNegative()) {
+                throw error(key, "must be 0 or more seconds (0: no limit), but is "
+                        + (value == null ? "null" : value.toMillis() + " ms"));
+            }
         }
 
         private ConfigurationException error(String key, String problem) {

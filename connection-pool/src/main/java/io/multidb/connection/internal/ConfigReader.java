@@ -151,7 +151,11 @@ public final class ConfigReader {
             new Key<>("xa", BOOLEAN, DatabaseConfig.Builder::xa),
             new Key<>("lazy", BOOLEAN, DatabaseConfig.Builder::lazy),
             new Key<>("fair_queue", BOOLEAN, DatabaseConfig.Builder::fairQueue),
-            new Key<>("driver_class", TEXT, DatabaseConfig.Builder::driverClass));
+            new Key<>("driver_class", TEXT, DatabaseConfig.Builder::driverClass),
+            new Key<>("connect_timeout", SECONDS, DatabaseConfig.Builder::connectTimeout),
+            new Key<>("socket_timeout", SECONDS, DatabaseConfig.Builder::socketTimeout),
+            new Key<>("validation_timeout", SECONDS, DatabaseConfig.Builder::validationTimeout),
+            new Key<>("leak_detection_threshold", SECONDS, DatabaseConfig.Builder::leakDetectionThreshold));
     private static final Map<String, Key<?>> KEYS_BY_NAME = KEYS.stream()
             .collect(Collectors.toUnmodifiableMap(Key::name, k -> k));
     private static final List<String> KEY_NAMES = KEYS.stream().map(Key::name).toList();

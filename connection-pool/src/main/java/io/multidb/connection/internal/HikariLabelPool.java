@@ -81,10 +81,12 @@ final class HikariLabelPool extends LazyLabelPool<HikariDataSource> {
         h.setJdbcUrl(config.url());
         config.user().ifPresent(h::setUsername);
         config.password().ifPresent(h::setPassword);
-        config.properties().forEach(h::addDataSourceProperty);
+        DriverTimeouts.driverProperties(config).forEach(h::addDataSourceProperty);
         h.setMinimumIdle(config.poolSize());
         h.setMaximumPoolSize(config.maxPoolSize());
         h.setConnectionTimeout(config.poolTimeout().toMillis());
+        // HikariCP checks an idle connection before lending it; the check must fit in the wait
+        h.setValidationTimeout(Math.min(config.validationTimeout().toMillis(), config.poolTimeout().toMillis()));
         h.setMaxLifetime(config.poolRecycle().toMillis());
         h.setAutoCommit(false);
         h.setReadOnly(config.readOnly());

@@ -30,6 +30,7 @@ public final class SessionImpl extends Lease implements Session {
     private Handle handle;
     private boolean dirty;
     private boolean closed;
+    private final LeakDetector.Watch leakWatch;
 
     /**
      * @param pool              the label's pool
@@ -38,6 +39,9 @@ public final class SessionImpl extends Lease implements Session {
     public SessionImpl(LabelPool pool, boolean ownedByUnitOfWork) {
         this.pool = pool;
         this.ownedByUnitOfWork = ownedByUnitOfWork;
+        // a unit of work closes its own sessions; only sessions the application closes are watched
+        this.leakWatch = ownedByUnitOfWork ? null
+                : LeakDetector.watch(pool.config().label(), pool.config().leakDetectionThreshold());
     }
 
     @Override
@@ -171,6 +175,9 @@ public final class SessionImpl extends Lease implements Session {
             return;
         }
         closed = true;
+        if (leakWatch != null) {
+            leakWatch.closed();
+        }
         Connection c = connection;
         connection = null;
         if (c == null) {

@@ -2,6 +2,7 @@ package io.multidb.jta.internal;
 
 import io.multidb.connection.ConfigurationException;
 import io.multidb.connection.DatabaseConfig;
+import io.multidb.connection.internal.DriverTimeouts;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ record XaDataSourcePlan(String className, List<Step> steps) {
      */
     static XaDataSourcePlan of(DatabaseConfig config) {
         List<Step> steps = new ArrayList<>();
-        Map<String, String> properties = config.properties();
+        Map<String, String> properties = DriverTimeouts.driverProperties(config);
         switch (config.engine()) {
             case POSTGRESQL -> {
                 steps.add(Step.of("setUrl", config.url()));

@@ -26,7 +26,8 @@ class XaDataSourcePlanTest {
 
         assertThat(plan.className()).isEqualTo("org.postgresql.xa.PGXADataSource");
         assertThat(setters(plan)).containsExactly("setUrl(jdbc:postgresql://db:5432/orders)", "setUser(app)",
-                "setPassword(****)", "setProperty(sslmode, require)", "setCurrentSchema(\"sales\")");
+                "setPassword(****)", "setProperty(sslmode, require)", "setProperty(connectTimeout, 10)",
+                "setProperty(loginTimeout, 10)", "setCurrentSchema(\"sales\")");
         assertThat(plan.toString()).doesNotContain("s3cret");
     }
 
@@ -58,7 +59,7 @@ class XaDataSourcePlanTest {
         assertThat(XaDataSourcePlan.of(mssql).className())
                 .isEqualTo("com.microsoft.sqlserver.jdbc.SQLServerXADataSource");
         assertThat(setters(XaDataSourcePlan.of(mssql))).containsExactly(
-                "setURL(jdbc:sqlserver://db:1433;databaseName=b;encrypt=false)", "setUser(app)", "setPassword(****)");
+                "setURL(jdbc:sqlserver://db:1433;databaseName=b;encrypt=false;loginTimeout=10)", "setUser(app)", "setPassword(****)");
     }
 
     @Test
