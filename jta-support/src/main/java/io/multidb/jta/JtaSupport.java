@@ -46,12 +46,15 @@ import java.util.Collection;
  *       rethrown</td></tr>
  *   <tr><td>end</td><td>sessions are closed; connections stay with the transaction</td><td></td></tr>
  *   <tr><td>prepare</td><td>every branch prepared (skipped when only one label was used: one-phase
- *       commit)</td><td>a branch that cannot prepare: every branch rolled back,
- *       {@link TransactionRolledBackException}</td></tr>
+ *       commit)</td><td>a branch that cannot prepare, also because its database went away: every
+ *       branch rolled back, {@link TransactionRolledBackException}</td></tr>
  *   <tr><td>log</td><td>the commit decision forced to the transaction log</td><td>crash before it:
  *       recovery rolls the prepared branches back</td></tr>
  *   <tr><td>commit</td><td>every branch committed, the log entry removed, connections returned</td>
- *       <td>crash: recovery commits the rest; a database that decided alone:
+ *       <td>crash: recovery commits the rest; a database that went away (connection lost, server
+ *       down): the call returns normally, since the outcome is commit and is logged; the others have
+ *       committed, and that database's branch stays prepared, its rows locked and not yet visible,
+ *       until a recovery pass after it is back commits it; a database that decided alone:
  *       {@link HeuristicOutcomeException}</td></tr>
  * </table>
  *

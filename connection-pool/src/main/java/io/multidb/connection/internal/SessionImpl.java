@@ -196,17 +196,32 @@ public final class SessionImpl extends Lease implements Session {
             try {
                 c.rollback();
             } catch (SQLException e) {
-                failure = merge(failure, Failures.onStatement(pool.config(), "rollback", e));
+                if (!connectionLost(e)) {
+                    failure = merge(failure, Failures.onStatement(pool.config(), "rollback", e));
+                }
             }
         }
         try {
             pool.giveBack(c, this);
         } catch (SQLException e) {
-            failure = merge(failure, Failures.onStatement(pool.config(), "close", e));
+            if (!connectionLost(e)) {
+                failure = merge(failure, Failures.onStatement(pool.config(), "close", e));
+            }
         }
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /**
+     * Whether closing failed only because the connection is gone (SQLState class 08). The database
+     * has then discarded the uncommitted work itself and the pool drops the connection, so closing
+     * has done its job: a statement that failed has already reported the loss, and a session whose
+     * work had succeeded should not fail at its end.
+     */
+    private static boolean connectionLost(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && state.startsWith("08");
     }
 
     private static MultiDbException merge(MultiDbException first, MultiDbException next) {

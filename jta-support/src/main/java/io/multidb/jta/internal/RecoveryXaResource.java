@@ -37,7 +37,7 @@ final class RecoveryXaResource implements XAResourceWrapper {
             closeScan();
             try {
                 scan = source.openForRecovery();
-                scanResource = scan.getXAResource();
+                scanResource = LostConnectionXaResource.wrap(scan.getXAResource());
             } catch (SQLException e) {
                 closeScan();
                 throw failure(e);
@@ -130,7 +130,7 @@ final class RecoveryXaResource implements XAResourceWrapper {
             throw failure(e);
         }
         try {
-            XAResource resource = connection.getXAResource();
+            XAResource resource = LostConnectionXaResource.wrap(connection.getXAResource());
             if (source.engine() == Engine.H2) {
                 resource.recover(TMSTARTRSCAN | TMENDRSCAN);
             }

@@ -187,8 +187,9 @@ final class XaConnectionSource {
     }
 
     /**
-     * An XA connection whose logical handles start with auto-commit off. pgJDBC gives every new
-     * logical handle the data source's default (on), whatever the previous handle was set to.
+     * An XA connection whose logical handles start with auto-commit off (pgJDBC gives every new
+     * logical handle the data source's default, on, whatever the previous handle was set to), and
+     * whose XA resource reports a lost connection as {@code XAER_RMFAIL}.
      */
     private static final class ManualCommitXaConnection implements XAConnection {
         private final XAConnection delegate;
@@ -199,7 +200,7 @@ final class XaConnectionSource {
 
         @Override
         public XAResource getXAResource() throws SQLException {
-            return delegate.getXAResource();
+            return LostConnectionXaResource.wrap(delegate.getXAResource());
         }
 
         @Override
