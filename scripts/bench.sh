@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the benchmarks B1-B5 and prints one table (benchmark, our arm, baseline, ratio, goal, met).
-#   scripts/bench.sh --quick   about 10 minutes on 2 cores: shorter iterations, one fork
-#   scripts/bench.sh           the full run recorded in README.md
-# B2 and B3 need the local PostgreSQL and MariaDB (scripts/prepare-databases.sh makes them ready).
+#   scripts/bench.sh --quick   about 6-7 minutes on 2 cores: shorter iterations, one fork, B3 on one pair/store
+#   scripts/bench.sh           the full run recorded in README.md, about 22 minutes
+# B2 and B3 need the local PostgreSQL and MariaDB (scripts/prepare-databases.sh makes them ready); they
+# measure their arms interleaved in one JVM and report the median per-round ratio and its IQR.
 # Results: benchmarks/results/<date>-<mode>.json and benchmarks/results/latest-<mode>.md.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

@@ -12,8 +12,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +32,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
 
 /**
  * B2: a DAO against hand-written JDBC on PostgreSQL over loopback, both on the same HikariCP pool
@@ -38,6 +39,14 @@ import org.openjdk.jmh.runner.RunnerException;
  * operation is a whole unit: borrow, statement, (commit,) return. Reads by primary key, inserts
  * returning the generated key, updates by key — through a {@link DaoBase} DAO, through
  * {@link EntityDao}, and through JDBC.
+ *
+ * <p>The suite measures the three arms of each operation <em>interleaved</em> ({@link Interleaved}:
+ * operation by operation on one thread, in blocks of 200 ms) in a child JVM, and reports the median
+ * of the per-block ratios with their interquartile range: the arms differ by microseconds on an
+ * operation that takes a tenth of a millisecond or more, so measuring them minutes apart (one JMH
+ * benchmark after the other) reported the machine's drift rather than the library. The
+ * {@code @Benchmark} methods are the arms; they also run under JMH for profiling, e.g.
+ * {@code java -jar benchmarks.jar B2DaoVersusJdbc.readDao -prof jfr}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -196,30 +205,102 @@ public class B2DaoVersusJdbc {
     }
 
     /**
-     * Runs B2 for {@link BenchSuite}.
-     *
-     * @param quick shorter iterations
-     * @param raw   where to put the raw scores
-     * @return the table rows
-     * @throws RunnerException when JMH fails
+     * Interleaved-run settings per group of arms: warm-up, block length, blocks. About 12 s per
+     * group in quick mode, 38 s in the full run.
      */
-    public static List<BenchSuite.Row> run(boolean quick, Map<String, Object> raw) throws RunnerException {
-        Map<String, Double> s = BenchSuite.scores(new Runner(BenchSuite.jmh(B2DaoVersusJdbc.class.getSimpleName(),
-                quick).build()).run());
-        raw.put("B2_ops_per_ms", s);
+    static Interleaved.Plan plan(boolean quick) {
+        return quick ? new Interleaved.Plan(Duration.ofSeconds(4), Duration.ofMillis(200), 40)
+                : new Interleaved.Plan(Duration.ofSeconds(8), Duration.ofMillis(200), 150);
+    }
+
+    /** The three groups of arms, each measured interleaved: our two DAOs and JDBC. */
+    private List<List<Interleaved.Arm>> groups() {
+        return List.of(
+                List.of(new Interleaved.Arm("readDao", this::readDao),
+                        new Interleaved.Arm("readEntityDao", this::readEntityDao),
+                        new Interleaved.Arm("readJdbc", this::readJdbc)),
+                List.of(new Interleaved.Arm("insertDao", this::insertDao),
+                        new Interleaved.Arm("insertEntityDao", this::insertEntityDao),
+                        new Interleaved.Arm("insertJdbc", this::insertJdbc)),
+                List.of(new Interleaved.Arm("updateDao", this::updateDao),
+                        new Interleaved.Arm("updateEntityDao", this::updateEntityDao),
+                        new Interleaved.Arm("updateJdbc", this::updateJdbc)));
+    }
+
+    /**
+     * Measures B2 in this JVM, the arms of each group interleaved ({@link Interleaved}), and prints
+     * one JSON object per compared pair and per arm. Run by {@link #run(boolean, Map)} in a child
+     * JVM; by hand: {@code java -cp benchmarks.jar io.multidb.benchmarks.B2DaoVersusJdbc [--quick]}.
+     *
+     * @param args {@code --quick} for the short plan
+     */
+    public static void main(String[] args) throws Exception {
+        boolean quick = List.of(args).contains("--quick");
+        B2DaoVersusJdbc b = new B2DaoVersusJdbc();
+        b.setUp();
+        try (Interleaved harness = new Interleaved("B2", 1)) {
+            for (List<Interleaved.Arm> group : b.groups()) {
+                Interleaved.Measurement m = harness.measure(group, plan(quick));
+                String jdbc = group.get(2).name();
+                for (int ours = 0; ours < 2; ours++) {
+                    String arm = group.get(ours).name();
+                    System.out.println("{\"benchmark\":\"B2\",\"pair\":\"" + arm + "/" + jdbc + "\","
+                            + m.summary(arm, jdbc).json() + ",\"discarded\":" + m.discarded() + "}");
+                }
+                for (String arm : m.arms()) {
+                    System.out.println("{\"benchmark\":\"B2\",\"arm\":\"" + arm + "\",\"ops_per_s_by_round\":\""
+                            + Interleaved.list(m.throughputs(arm)) + "\"}");
+                }
+                System.err.printf(Locale.ROOT, "B2 %s: %.0f s%n", group.get(0).name(), m.seconds());
+            }
+        } finally {
+            b.tearDown();
+        }
+    }
+
+    /**
+     * Runs B2 for {@link BenchSuite}, in a child JVM.
+     *
+     * @param quick shorter batches, fewer rounds
+     * @param raw   where to put the raw numbers
+     * @return the table rows: median throughputs (ops/ms) and the median of the per-round ratios
+     */
+    public static List<BenchSuite.Row> run(boolean quick, Map<String, Object> raw) throws Exception {
+        String out = BenchSuite.child(true, B2DaoVersusJdbc.class.getName(), quick ? "--quick" : "--full");
+        Map<String, Map<String, String>> pairs = new LinkedHashMap<>();
+        Map<String, String> arms = new LinkedHashMap<>();
+        for (String line : out.split("\n")) {
+            if (line.startsWith("{\"benchmark\":\"B2\"")) {
+                Map<String, String> f = BenchSuite.fields(line);
+                if (f.containsKey("pair")) {
+                    pairs.put(f.get("pair"), f);
+                } else {
+                    arms.put(f.get("arm"), f.get("ops_per_s_by_round"));
+                }
+            }
+        }
+        raw.put("B2_pairs", pairs);
+        raw.put("B2_ops_per_s_by_round", arms);
         List<BenchSuite.Row> rows = new ArrayList<>();
-        rows.add(BenchSuite.ratioRow("B2", "read by key: DaoBase DAO vs JDBC (PostgreSQL)", s.get("readDao"),
-                s.get("readJdbc"), "ops/ms", ">= 0.95", 0.95));
-        rows.add(BenchSuite.ratioRow("B2", "read by key: EntityDao.findById vs JDBC", s.get("readEntityDao"),
-                s.get("readJdbc"), "ops/ms", ">= 0.95", 0.95));
-        rows.add(BenchSuite.ratioRow("B2", "insert returning key + commit: DaoBase DAO vs JDBC", s.get("insertDao"),
-                s.get("insertJdbc"), "ops/ms", ">= 0.98", 0.98));
-        rows.add(BenchSuite.ratioRow("B2", "insert + commit: EntityDao.insert vs JDBC", s.get("insertEntityDao"),
-                s.get("insertJdbc"), "ops/ms", ">= 0.98", 0.98));
-        rows.add(BenchSuite.ratioRow("B2", "update by key + commit: DaoBase DAO vs JDBC", s.get("updateDao"),
-                s.get("updateJdbc"), "ops/ms", ">= 0.98", 0.98));
-        rows.add(BenchSuite.ratioRow("B2", "update + commit: EntityDao.update vs JDBC", s.get("updateEntityDao"),
-                s.get("updateJdbc"), "ops/ms", ">= 0.98", 0.98));
+        rows.add(row(pairs, "readDao/readJdbc", "read by key: DaoBase DAO vs JDBC (PostgreSQL)", ">= 0.95", 0.95));
+        rows.add(row(pairs, "readEntityDao/readJdbc", "read by key: EntityDao.findById vs JDBC", ">= 0.95", 0.95));
+        rows.add(row(pairs, "insertDao/insertJdbc", "insert returning key + commit: DaoBase DAO vs JDBC", ">= 0.98",
+                0.98));
+        rows.add(row(pairs, "insertEntityDao/insertJdbc", "insert + commit: EntityDao.insert vs JDBC", ">= 0.98",
+                0.98));
+        rows.add(row(pairs, "updateDao/updateJdbc", "update by key + commit: DaoBase DAO vs JDBC", ">= 0.98", 0.98));
+        rows.add(row(pairs, "updateEntityDao/updateJdbc", "update + commit: EntityDao.update vs JDBC", ">= 0.98",
+                0.98));
         return rows;
+    }
+
+    private static BenchSuite.Row row(Map<String, Map<String, String>> pairs, String pair, String what, String goal,
+            double min) {
+        Map<String, String> f = pairs.get(pair);
+        if (f == null) {
+            return new BenchSuite.Row("B2", what + " (not measured)", Double.NaN, Double.NaN, "ops/ms", Double.NaN,
+                    goal, false);
+        }
+        return BenchSuite.pairedRow("B2", what, f, 1e-3, "ops/ms", goal, min);
     }
 }

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -38,9 +39,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 
 /**
  * B3: one row into each of two databases, committed atomically: through
@@ -48,6 +46,13 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
  * hand on the same Narayana transaction manager with Agroal XA pools, and against two plain local
  * commits (not atomic: the price of atomicity). Pairs PostgreSQL + MariaDB and two PostgreSQL
  * databases; Narayana's file store and journal store.
+ *
+ * <p>The suite measures the three arms <em>interleaved</em> ({@link Interleaved}) in one child JVM
+ * per pair of databases and log store (Narayana reads its store once per JVM): at 1 thread the arms
+ * alternate transaction by transaction in blocks of 250 ms; at 8 threads all threads run one arm for
+ * 300 ms, then the next, the order reversing every round. It reports the median of the per-round
+ * ratios with their interquartile range. The {@code @Benchmark} methods are the arms; they also run
+ * under JMH for profiling.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -143,6 +148,7 @@ public class B3XaVersusHandWired {
     public int handWiredXa() throws Exception {
         int v = value();
         tm.begin();
+        boolean ended = false;
         try {
             int n;
             try (Connection ca = handA.getConnection(); Connection cb = handB.getConnection();
@@ -152,11 +158,20 @@ public class B3XaVersusHandWired {
                 pb.setInt(1, v);
                 n = pb.executeUpdate();
             }
+            ended = true; // commit ends the thread's association whatever its outcome
             tm.commit();
             return n;
-        } catch (Exception e) {
-            tm.rollback();
-            throw e;
+        } finally {
+            if (!ended) {
+                // a failed statement (say, a database restarted by someone else): leave the thread clean
+                try {
+                    tm.rollback();
+                } catch (Exception rollbackFailure) {
+                    if (tm.getTransaction() != null) {
+                        tm.suspend();
+                    }
+                }
+            }
         }
     }
 
@@ -173,37 +188,114 @@ public class B3XaVersusHandWired {
     }
 
     /**
-     * Runs B3 for {@link BenchSuite}: 1 and 8 threads; in quick mode PostgreSQL + MariaDB on the
-     * file store only.
-     *
-     * @param quick shorter iterations, fewer combinations
-     * @param raw   where to put the raw scores
-     * @return the table rows
-     * @throws RunnerException when JMH fails
+     * Interleaved-run settings per thread count: one thread alternates the arms operation by
+     * operation in blocks of 250 ms; several threads run each arm for 300 ms in turn. About 25 s per
+     * combination of databases and store in quick mode (1 and 8 threads), 80 s in the full run.
      */
-    public static List<BenchSuite.Row> run(boolean quick, Map<String, Object> raw) throws RunnerException {
+    static Interleaved.Plan plan(boolean quick, int threads, boolean first) {
+        Duration warmup = Duration.ofSeconds(first ? (quick ? 4 : 8) : (quick ? 2 : 4));
+        if (threads == 1) {
+            return new Interleaved.Plan(warmup, Duration.ofMillis(250), quick ? 32 : 120);
+        }
+        return new Interleaved.Plan(warmup, Duration.ofMillis(300), quick ? 12 : 40);
+    }
+
+    /**
+     * Measures one pair of databases on one log store in this JVM (Narayana reads its store once
+     * per JVM), the three arms interleaved ({@link Interleaved}), at each thread count; prints one
+     * JSON object per compared pair and per arm. Run by {@link #run(boolean, Map)} in a child JVM per
+     * combination; by hand: {@code java -cp benchmarks.jar io.multidb.benchmarks.B3XaVersusHandWired
+     * postgresql+mariadb FILE 1,8 [--quick]}.
+     *
+     * @param args pair, log store, comma-separated thread counts, optionally {@code --quick}
+     */
+    public static void main(String[] args) throws Exception {
+        boolean quick = List.of(args).contains("--quick");
+        B3XaVersusHandWired b = new B3XaVersusHandWired();
+        b.pair = args[0];
+        b.logStore = args[1];
+        b.setUp();
+        try {
+            boolean first = true;
+            for (String t : args[2].split(",")) {
+                int threads = Integer.parseInt(t.trim());
+                List<Interleaved.Arm> arms = List.of(new Interleaved.Arm("multidbXa", b::multidbXa),
+                        new Interleaved.Arm("handWiredXa", b::handWiredXa),
+                        new Interleaved.Arm("twoLocalCommits", b::twoLocalCommits));
+                Interleaved.Measurement m;
+                try (Interleaved harness = new Interleaved("B3-" + b.pair + "-" + b.logStore + "-" + threads,
+                        threads)) {
+                    m = harness.measure(arms, plan(quick, threads, first));
+                }
+                first = false;
+                String key = "\"benchmark\":\"B3\",\"db\":\"" + b.pair + "\",\"store\":\"" + b.logStore
+                        + "\",\"threads\":" + threads;
+                for (String baseline : List.of("handWiredXa", "twoLocalCommits")) {
+                    System.out.println("{" + key + ",\"pair\":\"multidbXa/" + baseline + "\","
+                            + m.summary("multidbXa", baseline).json() + ",\"discarded\":" + m.discarded() + "}");
+                }
+                for (String arm : m.arms()) {
+                    System.out.println("{" + key + ",\"arm\":\"" + arm + "\",\"tx_per_s_by_round\":\""
+                            + Interleaved.list(m.throughputs(arm)) + "\"}");
+                }
+                System.err.printf(Locale.ROOT, "B3 %s %s %d threads: %.0f s%n", b.pair, b.logStore, threads,
+                        m.seconds());
+            }
+        } finally {
+            b.tearDown();
+        }
+    }
+
+    /**
+     * Runs B3 for {@link BenchSuite}: one child JVM per pair of databases and log store, each at 1
+     * and 8 threads; in quick mode PostgreSQL + MariaDB on the file store only.
+     *
+     * @param quick shorter batches, fewer rounds, fewer combinations
+     * @param raw   where to put the raw numbers
+     * @return the table rows: median throughputs and the median of the per-round ratios
+     */
+    public static List<BenchSuite.Row> run(boolean quick, Map<String, Object> raw) throws Exception {
+        List<String> pairs = quick ? List.of("postgresql+mariadb") : List.of("postgresql+mariadb", "postgresql+postgresql");
+        List<String> stores = quick ? List.of("FILE") : List.of("FILE", "JOURNAL");
+        Map<String, Map<String, String>> results = new LinkedHashMap<>();
+        Map<String, String> arms = new LinkedHashMap<>();
+        for (String pair : pairs) {
+            for (String store : stores) {
+                String out = BenchSuite.child(true, B3XaVersusHandWired.class.getName(), pair, store, "1,8",
+                        quick ? "--quick" : "--full");
+                for (String line : out.split("\n")) {
+                    if (line.startsWith("{\"benchmark\":\"B3\"")) {
+                        Map<String, String> f = BenchSuite.fields(line);
+                        String key = f.get("db") + "/" + f.get("store") + "/" + f.get("threads");
+                        if (f.containsKey("pair")) {
+                            results.put(key + "/" + f.get("pair"), f);
+                        } else {
+                            arms.put(key + "/" + f.get("arm"), f.get("tx_per_s_by_round"));
+                        }
+                    }
+                }
+            }
+        }
+        raw.put("B3_pairs", results);
+        raw.put("B3_tx_per_s_by_round", arms);
         List<BenchSuite.Row> rows = new ArrayList<>();
         for (int threads : new int[] {1, 8}) {
-            ChainedOptionsBuilder options = BenchSuite.jmh(B3XaVersusHandWired.class.getSimpleName(), quick)
-                    .threads(threads);
-            if (quick) {
-                options.param("pair", "postgresql+mariadb").param("logStore", "FILE");
-            }
-            Map<String, Double> s = BenchSuite.scores(new Runner(options.build()).run());
-            raw.put("B3_threads_" + threads + "_tx_per_s", s);
-            for (String pair : List.of("postgresql+mariadb", "postgresql+postgresql")) {
-                for (String store : List.of("FILE", "JOURNAL")) {
-                    String p = "[logStore=" + store + "][pair=" + pair + "]";
-                    Double ours = s.get("multidbXa" + p);
-                    if (ours == null) {
+            for (String pair : pairs) {
+                for (String store : stores) {
+                    String key = pair + "/" + store + "/" + threads + "/multidbXa/";
+                    String what = pair + ", " + store.toLowerCase(Locale.ROOT) + " store, " + threads + " thread"
+                            + (threads == 1 ? "" : "s");
+                    Map<String, String> hand = results.get(key + "handWiredXa");
+                    Map<String, String> local = results.get(key + "twoLocalCommits");
+                    if (hand == null || local == null) {
+                        rows.add(new BenchSuite.Row("B3", what + " (not measured)", Double.NaN, Double.NaN, "tx/s",
+                                Double.NaN, ">= 0.95", false));
                         continue;
                     }
-                    String what = pair + ", " + store.toLowerCase() + " store, " + threads + " thread"
-                            + (threads == 1 ? "" : "s");
-                    rows.add(BenchSuite.ratioRow("B3", "XA via inTransaction vs hand-wired Narayana + Agroal, "
-                            + what, ours, s.get("handWiredXa" + p), "tx/s", ">= 0.95", 0.95));
-                    rows.add(BenchSuite.ratioRow("B3", "XA via inTransaction vs two local commits, " + what, ours,
-                            s.get("twoLocalCommits" + p), "tx/s", ">= 0.38", 0.38));
+                    rows.add(BenchSuite.pairedRow("B3", "XA via inTransaction vs hand-wired Narayana + Agroal, "
+                            + what, hand, 1, "tx/s", ">= 0.95", 0.95));
+                    rows.add(BenchSuite.pairedRow("B3", "XA via inTransaction vs two local commits, " + what, local, 1,
+                            "tx/s", ">= 0.38", 0.38));
                 }
             }
         }

@@ -26,6 +26,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs B1-B5 and prints one table: benchmark, our arm, baseline, ratio, goal, met. Writes every
  * raw number, the JDK, the CPU and the date as JSON under {@code benchmarks/results/}.
  *
+ * <p>B1 and B5 are JMH benchmarks on the stub driver; B4 is its own load test. B2 and B3, on live
+ * databases, measure their arms interleaved in one child JVM ({@link Interleaved}) and report, for
+ * each pair of arms, the median throughputs, the median of the per-round ratios and, in the row's
+ * text, the ratios' interquartile range.
+ *
  * <p>Run through {@code scripts/bench.sh [--quick]}.
  */
 public final class BenchSuite {
@@ -164,9 +169,17 @@ public final class BenchSuite {
                     false));
             return;
         }
-        @SuppressWarnings("unchecked")
-        List<Row> produced = (List<Row>) type.getMethod("run", boolean.class, Map.class).invoke(null, quick, raw);
-        rows.addAll(produced);
+        try {
+            @SuppressWarnings("unchecked")
+            List<Row> produced = (List<Row>) type.getMethod("run", boolean.class, Map.class).invoke(null, quick, raw);
+            rows.addAll(produced);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            // a database that is down must not cost the rows already measured
+            e.getCause().printStackTrace();
+            String reason = String.valueOf(e.getCause().getMessage()).lines().findFirst().orElse("");
+            rows.add(new Row(id, "failed: " + reason.replace('|', '/'), Double.NaN, Double.NaN, "", Double.NaN, "",
+                    false));
+        }
     }
 
     static Row ratioRow(String id, String what, double ours, double baseline, String unit, String goal, double min) {
@@ -175,15 +188,54 @@ public final class BenchSuite {
     }
 
     private static String child(String mainClass, String... args) throws IOException, InterruptedException {
+        return child(false, mainClass, args);
+    }
+
+    /**
+     * Runs a main class in a fresh JVM on this class path.
+     *
+     * @param echo  also print the child's output as it comes (progress of the long interleaved runs)
+     * @param mainClass the class
+     * @param args  its arguments
+     * @return everything it printed
+     */
+    static String child(boolean echo, String mainClass, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), mainClass));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        StringBuilder out = new StringBuilder();
+        try (java.io.BufferedReader in = new java.io.BufferedReader(
+                new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                out.append(line).append('\n');
+                if (echo) {
+                    System.out.println(line);
+                }
+            }
+        }
         if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
             throw new IllegalStateException(mainClass + " failed:\n" + out);
         }
-        return out;
+        return out.toString();
+    }
+
+    /**
+     * A row of an interleaved measurement ({@link Interleaved}): the arms' median throughputs, the
+     * median of the per-round ratios as the ratio, and the ratios' interquartile range in the text.
+     *
+     * @param fields a pair's JSON fields: ours_ops_per_s, baseline_ops_per_s, ratio, ratio_p25,
+     *               ratio_p75, rounds
+     * @param scale  from operations per second to {@code unit}
+     */
+    static Row pairedRow(String id, String what, Map<String, String> fields, double scale, String unit, String goal,
+            double min) {
+        double ratio = num(fields, "ratio");
+        String spread = String.format(Locale.ROOT, "; median of %s interleaved rounds, IQR %.3f-%.3f",
+                fields.get("rounds"), num(fields, "ratio_p25"), num(fields, "ratio_p75"));
+        return new Row(id, what + spread, num(fields, "ours_ops_per_s") * scale,
+                num(fields, "baseline_ops_per_s") * scale, unit, ratio, goal, Double.isNaN(min) || ratio >= min);
     }
 
     private static String lastJson(String out) {
@@ -207,7 +259,7 @@ public final class BenchSuite {
         return out;
     }
 
-    private static double num(Map<String, String> fields, String key) {
+    static double num(Map<String, String> fields, String key) {
         return Double.parseDouble(fields.get(key));
     }
 

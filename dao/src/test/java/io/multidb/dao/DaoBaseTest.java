@@ -466,6 +466,31 @@ class DaoBaseTest {
         }
     }
 
+    /** Columns are matched once per result shape and remembered: other shapes of the same type still map right. */
+    @EveryEngine
+    void aTypeMapsResultsOfEveryShapeItMeetsInTurn(TestDatabase db) {
+        configure(db, USERS);
+        try (Session s = DatabaseManager.getSession("main")) {
+            ProbeDao dao = new ProbeDao(s);
+            addUser(dao, "Ada", "ada@example.org", true, "12.50");
+            for (int round = 0; round < 3; round++) {
+                assertThat(dao.one(NameAndScore.class, "select name, score from users"))
+                        .isEqualTo(new NameAndScore("Ada", dao.one(BigDecimal.class, "select score from users")));
+                assertThat(dao.one(NameAndScore.class, "select score, id, name from users").name()).isEqualTo("Ada");
+                assertThat(dao.one(NameAndScore.class, "select email as name, score from users").name())
+                        .isEqualTo("ada@example.org");
+                assertThat(dao.one(UserBean.class, "select name, active from users").getName()).isEqualTo("Ada");
+                assertThat(dao.one(UserBean.class, "select email as name from users").getName())
+                        .isEqualTo("ada@example.org");
+                // a shape that cannot be mapped fails every time, and does not spoil the shapes that can
+                assertThatThrownBy(() -> dao.one(MissingColumn.class, "select name from users"))
+                        .hasMessageContaining("no column for component 'nickname'");
+                assertThat(dao.one(MissingColumn.class, "select name, email as nickname from users").nickname())
+                        .isEqualTo("ada@example.org");
+            }
+        }
+    }
+
     @EveryEngine
     void helpersTakePartInTheSessionsTransaction(TestDatabase db) {
         configure(db, USERS);

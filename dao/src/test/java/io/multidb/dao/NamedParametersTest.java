@@ -57,4 +57,18 @@ class NamedParametersTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("mixes positional ? and named :name parameters");
     }
+
+    @Test
+    void aStatementIsRewrittenOnceAndARefusedOneIsRefusedEveryTime() {
+        String sql = "update users set name = :name where id = :id or parent = :id";
+        NamedParameters first = NamedParameters.parse(sql);
+        assertThat(NamedParameters.parse(new String(sql))).isSameAs(first);
+        assertThat(first.arguments(Map.of("name", "Ada", "id", 7))).containsExactly("Ada", 7, 7);
+        assertThatThrownBy(() -> first.arguments(Map.of("name", "Ada", "id", 7, "other", 1)))
+                .hasMessageContaining("[other]");
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> NamedParameters.parse("select * from t where a = ? and b = :b"))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
 }

@@ -23,6 +23,7 @@ final class BeanMapping<T> implements RowMapping<T> {
     private final Class<T> type;
     private final MethodHandle constructor;
     private final Map<String, Setter> setters;
+    private final ReaderCache<T> readers = new ReaderCache<>();
 
     private BeanMapping(Class<T> type, MethodHandle constructor, Map<String, Setter> setters) {
         this.type = type;
@@ -75,9 +76,13 @@ final class BeanMapping<T> implements RowMapping<T> {
         }
     }
 
+    /** Columns are matched once per result shape; later results of the same shape reuse the reader. */
     @Override
     public RowReader<T> reader(ResultSetMetaData md) throws SQLException {
-        List<String> labels = ColumnNames.labels(md);
+        return readers.reader(md, this::match);
+    }
+
+    private RowReader<T> match(List<String> labels) {
         List<Integer> columns = new ArrayList<>();
         List<Setter> matched = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {
@@ -92,13 +97,15 @@ final class BeanMapping<T> implements RowMapping<T> {
                     + ": no column matches one of its setters (matched ignoring case and underscores)");
         }
         int n = matched.size();
+        int[] columnIndexes = columns.stream().mapToInt(Integer::intValue).toArray();
+        Setter[] matchedSetters = matched.toArray(new Setter[0]);
         return rs -> {
             Object bean = newBean();
             for (int k = 0; k < n; k++) {
-                Setter s = matched.get(k);
-                Object value = s.reader().read(rs, columns.get(k));
+                Setter s = matchedSetters[k];
+                Object value = s.reader().read(rs, columnIndexes[k]);
                 if (value == null && s.type().isPrimitive()) {
-                    throw new MultiDbException("Column " + labels.get(columns.get(k) - 1) + " is NULL, but property '"
+                    throw new MultiDbException("Column " + labels.get(columnIndexes[k] - 1) + " is NULL, but property '"
                             + s.property() + "' of " + type.getName() + " is a primitive " + s.type().getName());
                 }
                 s.set(bean, value, type);

@@ -1,12 +1,13 @@
 package io.multidb.dao.internal;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A statement with {@code :name} parameters rewritten to positional {@code ?} ones, and the names
@@ -19,16 +20,31 @@ import java.util.TreeSet;
  * @param names the parameter name of each placeholder, in order
  */
 public record NamedParameters(String sql, List<String> names) {
+    /** Statements are rewritten once and remembered, up to this many (DAO statements are constants). */
+    static final int MAX_CACHED = 256;
+    private static final ConcurrentHashMap<String, NamedParameters> PARSED = new ConcurrentHashMap<>();
 
     /**
      * @param sql a statement with {@code :name} parameters
-     * @return it rewritten
+     * @return it rewritten; the same statement is rewritten once, later calls find the result
      * @throws IllegalArgumentException when the statement also has a positional {@code ?}
      */
     public static NamedParameters parse(String sql) {
         if (sql == null) {
             throw new IllegalArgumentException("SQL must not be null");
         }
+        NamedParameters known = PARSED.get(sql);
+        if (known != null) {
+            return known;
+        }
+        NamedParameters parsed = rewrite(sql);
+        if (PARSED.size() < MAX_CACHED) {
+            PARSED.putIfAbsent(sql, parsed);
+        }
+        return parsed;
+    }
+
+    private static NamedParameters rewrite(String sql) {
         StringBuilder out = new StringBuilder(sql.length());
         List<String> names = new ArrayList<>();
         int n = sql.length();
@@ -71,7 +87,7 @@ public record NamedParameters(String sql, List<String> names) {
                 i++;
             }
         }
-        return new NamedParameters(out.toString(), Collections.unmodifiableList(names));
+        return new NamedParameters(out.toString(), List.copyOf(names));
     }
 
     /**
@@ -100,13 +116,33 @@ public record NamedParameters(String sql, List<String> names) {
             throw new IllegalArgumentException("No value for parameter(s) " + prefixed(missing) + " in the map (keys "
                     + new TreeSet<>(values.keySet()) + ") of: " + SqlFailures.shorten(sql));
         }
-        if (values.size() > new LinkedHashSet<>(names).size()) {
+        if (values.size() > distinctNames()) {
             Set<String> unused = new TreeSet<>(values.keySet());
             unused.removeAll(names);
             throw new IllegalArgumentException("The parameter map has key(s) " + unused + " that the statement does not"
                     + " use (it uses " + prefixed(new LinkedHashSet<>(names)) + "): " + SqlFailures.shorten(sql));
         }
         return args;
+    }
+
+    /** @return how many different names there are; without allocating for the usual short list */
+    private int distinctNames() {
+        int n = names.size();
+        if (n > 16) {
+            return new HashSet<>(names).size();
+        }
+        int distinct = 0;
+        outer:
+        for (int i = 0; i < n; i++) {
+            String name = names.get(i);
+            for (int j = 0; j < i; j++) {
+                if (names.get(j).equals(name)) {
+                    continue outer;
+                }
+            }
+            distinct++;
+        }
+        return distinct;
     }
 
     private static String prefixed(Set<String> names) {

@@ -16,15 +16,20 @@ import java.util.Map;
 final class RecordMapping<T> implements RowMapping<T> {
     private final Class<T> type;
     private final RecordShape shape;
+    private final ReaderCache<T> readers = new ReaderCache<>();
 
     RecordMapping(Class<T> type) {
         this.type = type;
         this.shape = RecordShape.of(type);
     }
 
+    /** Columns are matched once per result shape; later results of the same shape reuse the reader. */
     @Override
     public RowReader<T> reader(ResultSetMetaData md) throws SQLException {
-        List<String> labels = ColumnNames.labels(md);
+        return readers.reader(md, this::match);
+    }
+
+    private RowReader<T> match(List<String> labels) {
         Map<String, Integer> byName = new HashMap<>();
         for (int i = labels.size() - 1; i >= 0; i--) {
             byName.put(ColumnNames.normalize(labels.get(i)), i + 1); // the first of duplicate labels wins
@@ -32,7 +37,7 @@ final class RecordMapping<T> implements RowMapping<T> {
         List<RecordShape.Component> components = shape.components();
         int n = components.size();
         int[] columns = new int[n];
-        ColumnReader[] readers = new ColumnReader[n];
+        ColumnReader[] columnReaders = new ColumnReader[n];
         for (int k = 0; k < n; k++) {
             RecordShape.Component c = components.get(k);
             String wanted = c.column() != null ? c.column() : c.name();
@@ -44,12 +49,12 @@ final class RecordMapping<T> implements RowMapping<T> {
                         + " column with @Column on the component.");
             }
             columns[k] = index;
-            readers[k] = c.reader();
+            columnReaders[k] = c.reader();
         }
         return rs -> {
             Object[] args = new Object[n];
             for (int k = 0; k < n; k++) {
-                Object value = readers[k].read(rs, columns[k]);
+                Object value = columnReaders[k].read(rs, columns[k]);
                 if (value == null && components.get(k).type().isPrimitive()) {
                     throw nullForPrimitive(components.get(k), labels.get(columns[k] - 1));
                 }
