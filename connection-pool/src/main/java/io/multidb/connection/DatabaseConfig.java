@@ -398,7 +398,7 @@ public final class DatabaseConfig {
     public String toString() {
         Map<String, String> shownProperties = new LinkedHashMap<>();
         properties.forEach((k, v) -> shownProperties.put(k, JdbcUrl.isSecretName(k) ? "****" : v));
-        return "DatabaseConfig{label=" + label + ", engine=" + engine.key() + ", url=" + url + ", user=" + user
+        return "DatabaseConfig{label=" + label + ", engine=" + engine.key() + ", url=" + JdbcUrl.redact(url) + ", user=" + user
                 + ", password=" + (password == null ? "<none>" : "****") + ", schema=" + schema
                 + ", pool_size=" + poolSize + ", max_overflow=" + maxOverflow
                 + ", pool_timeout=" + seconds(poolTimeout) + ", pool_recycle=" + seconds(poolRecycle)
@@ -766,7 +766,7 @@ public final class DatabaseConfig {
                 throw error("max_overflow", "must be 0 or more, but is " + maxOverflow);
             }
             if (poolSize + maxOverflow < 1) {
-                throw error("pool_size", "pool_size + max_overflow must be at least 1, but both are 0");
+                throw error("pool_size", "+ max_overflow must be at least 1, but both are 0");
             }
             if (poolTimeout == null || poolTimeout.compareTo(MIN_POOL_TIMEOUT) < 0) {
                 throw error("pool_timeout", "must be at least 0.25 seconds, but is "
@@ -829,7 +829,8 @@ public final class DatabaseConfig {
                     throw error("engine", "is needed with driver_class and a URL of another driver (" + JdbcUrl.redact(url)
                             + "): say which engine the driver talks to");
                 }
-                return new JdbcUrl.Resolved(engine, url, user, password, Map.of());
+                // the wrapped driver's URL is read as its engine's, so that credentials leave it too
+                return JdbcUrl.resolveWrapped(label, engine, url, urlKey, user, password);
             }
             return JdbcUrl.resolve(label, engine, url, urlKey, host, port, database, user, password);
         }

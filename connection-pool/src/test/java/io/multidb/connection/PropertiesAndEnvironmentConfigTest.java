@@ -228,7 +228,7 @@ class PropertiesAndEnvironmentConfigTest {
     void propertyWithoutAKeyOrLabelIsAnError() {
         error(() -> DatabaseConfig.fromProperties(properties("multidb.orders=jdbc:h2:mem:o\n")), "orders", null,
                 "Property 'multidb.orders' names no key; write multidb.<label>.<key>=value");
-        error(() -> DatabaseConfig.fromProperties(properties("multidb..url=jdbc:h2:mem:o\n")), null, null,
+        error(() -> DatabaseConfig.fromProperties(properties("multidb..url=jdbc:h2:mem:o\n")), null, "url",
                 "Property 'multidb..url' names no label");
         error(() -> DatabaseConfig.fromProperties(properties("multidb.orders.url=jdbc:h2:mem:o\n"
                 + "multidb.orders.properties.=x\n")), "orders", "properties", "entry names no driver property");

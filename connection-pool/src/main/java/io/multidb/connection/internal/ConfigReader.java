@@ -223,7 +223,8 @@ public final class ConfigReader {
             String label = dot < 0 ? rest : rest.substring(0, dot);
             String keyPart = dot < 0 ? "" : rest.substring(dot + 1);
             if (label.isEmpty() || keyPart.isEmpty()) {
-                throw new ConfigurationException(label.isEmpty() ? null : label, null, "Property '" + name + "' names"
+                throw new ConfigurationException(label.isEmpty() ? null : label, keyPart.isEmpty() ? null : keyPart,
+                        "Property '" + name + "' names"
                         + " no " + (label.isEmpty() ? "label" : "key") + "; write multidb.<label>.<key>=value, for"
                         + " example multidb.orders.url=jdbc:postgresql://db.internal/orders");
             }

@@ -4,12 +4,14 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import com.zaxxer.hikari.pool.HikariPool;
+import com.zaxxer.hikari.util.DriverDataSource;
 import io.multidb.connection.ConfigurationException;
 import io.multidb.connection.DatabaseConfig;
 import io.multidb.connection.Engine;
 import io.multidb.connection.PoolStats;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Properties;
 
 /**
  * A label's HikariCP pool, created on first use. Until then the label costs one small object: no
@@ -77,11 +79,18 @@ final class HikariLabelPool extends LazyLabelPool<HikariDataSource> {
     private static HikariConfig hikariConfig(DatabaseConfig config) {
         HikariConfig h = new HikariConfig();
         h.setPoolName("multidb-" + config.label());
-        h.setDriverClassName(config.driverClassName());
-        h.setJdbcUrl(config.url());
-        config.user().ifPresent(h::setUsername);
-        config.password().ifPresent(h::setPassword);
-        DriverTimeouts.driverProperties(config).forEach(h::addDataSourceProperty);
+        // HikariCP's DEBUG dump of its configuration masks only a property named "password"; handed a
+        // ready data source it shows an opaque object, so no secret driver property (sslpassword, a
+        // key store password) can reach the log
+        Properties properties = new Properties();
+        properties.putAll(DriverTimeouts.driverProperties(config));
+        if (config.schema().isPresent() && config.engine() == Engine.POSTGRESQL) {
+            // pgJDBC's setSchema runs SET inside the open transaction, so the first rollback would undo
+            // it; as a start-up parameter the search_path holds for the connection's life
+            properties.put("currentSchema", '"' + config.schema().get().replace("\"", "\"\"") + '"');
+        }
+        h.setDataSource(new DriverDataSource(config.url(), config.driverClassName(), properties,
+                config.user().orElse(null), config.password().orElse(null)));
         h.setMinimumIdle(config.poolSize());
         h.setMaximumPoolSize(config.maxPoolSize());
         h.setConnectionTimeout(config.poolTimeout().toMillis());
@@ -95,9 +104,9 @@ final class HikariLabelPool extends LazyLabelPool<HikariDataSource> {
             switch (config.engine()) {
                 // MariaDB's schemas are databases: USE <schema>
                 case MARIADB -> h.setCatalog(schema);
-                // pgJDBC's setSchema runs SET inside the open transaction, so the first rollback would
-                // undo it; as a start-up parameter the search_path holds for the connection's life
-                case POSTGRESQL -> h.addDataSourceProperty("currentSchema", '"' + schema.replace("\"", "\"\"") + '"');
+                case POSTGRESQL -> {
+                    // set above, as the currentSchema start-up parameter
+                }
                 default -> h.setSchema(schema); // CURRENT_SCHEMA, SET SCHEMA
             }
         });

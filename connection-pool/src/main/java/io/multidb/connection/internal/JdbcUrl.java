@@ -111,6 +111,10 @@ public final class JdbcUrl {
     /** The words that make a name secret; shared by {@link #isSecretName} and {@link #redact}. */
     private static final String SECRET_WORD =
             "password|passwd|pwd|passphrase|secret|token|credential|(?:api|access|private)[_.\\-]?key";
+    /** {@code jdbc:<wrapper>:<engine subprotocol>:<rest>}: a wrapping driver's URL around an engine's. */
+    private static final Pattern WRAPPED_URL = Pattern.compile(
+            "jdbc:([a-z0-9]+):(postgresql|oracle|sqlserver|h2|mariadb|mysql):(.*)",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern ENGINE_URL = Pattern.compile("(?i)jdbc:(postgresql|oracle|sqlserver|h2|mariadb|mysql):");
     private static final Pattern SECRET_NAME = Pattern.compile(SECRET_WORD, Pattern.CASE_INSENSITIVE);
     /** For any text: a secret ends at whitespace, so the rest of a sentence stays readable. */
@@ -178,6 +182,41 @@ public final class JdbcUrl {
     }
 
     /**
+     * Resolves the URL of a wrapping driver named by {@code driver_class} (P6Spy's
+     * {@code jdbc:p6spy:postgresql://...}, log4jdbc's, OpenTelemetry's {@code jdbc:otel:...}), which
+     * goes to that driver as written, except for its secrets: when it wraps one of the five engines'
+     * URLs, the user, the password and secret-named parameters move out of it exactly as they do
+     * from the engine's own URL (wrapping drivers hand the connection properties on to the driver
+     * they wrap), so that no driver, pool or log line ever sees a password in the URL. The wrapped
+     * subprotocol stays as written ({@code jdbc:p6spy:mysql:} is not rewritten, the wrapper chooses
+     * the driver). Any other URL is kept whole; {@link #redact} masks what it can of it in messages.
+     *
+     * @param label    the label, for messages
+     * @param engine   the engine given, or {@code null} to infer it from the wrapped URL
+     * @param url      a {@code jdbc:} URL that is not an engine's own ({@link #isEngineUrl} false)
+     * @param urlKey   the key the user wrote the URL under, named by errors about it
+     * @param user     the user piece, or {@code null}
+     * @param password the password piece, or {@code null}
+     * @return the URL without secrets, the engine (given, else inferred, else {@code null}), the
+     *     credentials and the secret properties taken out of the URL
+     * @throws ConfigurationException when the wrapped URL is malformed or contradicts the pieces
+     */
+    public static Resolved resolveWrapped(String label, Engine engine, String url, String urlKey, String user,
+            String password) {
+        Matcher m = url == null ? null : WRAPPED_URL.matcher(url);
+        if (m == null || !m.matches() || isEngineUrl(url)) {
+            return new Resolved(engine, url, user, password, Map.of());
+        }
+        Resolved inner = resolve(label, engine, "jdbc:" + m.group(2) + ":" + m.group(3), urlKey, null, null, null,
+                user, password);
+        String resolved = inner.jdbcUrl();
+        String afterSubprotocol = resolved.substring(resolved.indexOf(':', "jdbc:".length()) + 1);
+        return new Resolved(engine == null ? inner.engine() : engine,
+                "jdbc:" + m.group(1) + ":" + m.group(2) + ":" + afterSubprotocol, inner.user(), inner.password(),
+                inner.properties());
+    }
+
+    /**
      * @param url a {@code jdbc:} URL
      * @return whether its subprotocol is one of the five engines' ({@code jdbc:mysql:} included)
      */
@@ -203,7 +242,9 @@ public final class JdbcUrl {
      * Masks, as {@code ****}, every secret URL-shaped text can carry: a userinfo password
      * ({@code ://user:secret@}), a secret-named parameter ({@code password=}, {@code pwd=},
      * {@code sslpassword=}, ... up to {@code &}, {@code ;} or whitespace, or a quoted or
-     * {@code {braced}} value), and Oracle's {@code jdbc:oracle:thin:user/secret@}. Meant for error
+     * {@code {braced}} value), and Oracle's {@code jdbc:oracle:thin:user/secret@} (also behind a
+     * wrapping driver's prefix, {@code jdbc:p6spy:oracle:thin:user/secret@}, and also when the
+     * {@code @} is missing: then all that follows the slash). Meant for error
      * and log messages, so it runs on every error: the patterns are compiled once.
      *
      * @param text any text, may be {@code null}
@@ -219,14 +260,17 @@ public final class JdbcUrl {
             this(Pattern.compile("(://[^:/@" + stop + "]*:)[^@" + stop + "]*@"),
                     Pattern.compile("([\\w.\\-]*(?:" + SECRET_WORD + ")[\\w.\\-]*\\s*=\\s*)"
                             + "(?:\"[^\"]*\"|\\{(?:[^}]|}})*}|[^&;" + stop + "]*)", Pattern.CASE_INSENSITIVE),
-                    Pattern.compile("(jdbc:oracle:[a-z0-9]+:[^/@\"" + stop + "]*/)(?:\"[^\"]*\"|[^@" + stop + "]*)@",
+                    // also wrapped (jdbc:p6spy:oracle:thin:...), and without the @ (a URL missing it
+                    // still holds the password after the slash)
+                    Pattern.compile("(jdbc:(?:[a-z0-9]+:)*?oracle:[a-z0-9]+:[^/@\"" + stop + "]*/)(?:\"[^\"]*\"|[^@"
+                            + stop + "]*)(@|$" + (stop.isEmpty() ? "" : "|(?=" + stop + ")") + ")",
                             Pattern.CASE_INSENSITIVE));
         }
 
         String apply(String text) {
             String out = userInfo.matcher(text).replaceAll("$1" + MASK + "@");
             out = parameter.matcher(out).replaceAll("$1" + MASK);
-            return oracle.matcher(out).replaceAll("$1" + MASK + "@");
+            return oracle.matcher(out).replaceAll("$1" + MASK + "$2");
         }
     }
 
@@ -397,7 +441,7 @@ public final class JdbcUrl {
             Matcher m = AUTHORITY_URL.matcher(head);
             if (!m.matches()) {
                 if (p.engine != Engine.POSTGRESQL) {
-                    throw malformed("has no //host after jdbc:" + p.engine.key() + ":");
+                    throw malformed("has no //host after 'jdbc:" + p.engine.key() + ":'");
                 }
                 // jdbc:postgresql:db names no host (the driver uses localhost)
                 p.db = head.substring("jdbc:postgresql:".length());
@@ -476,8 +520,16 @@ public final class JdbcUrl {
             return text.substring(at + 1);
         }
 
-        /** One {@code host[:port]} sets host and port; several hosts (or none) leave them unset. */
+        /**
+         * One {@code host[:port]} sets host and port; several hosts (or none) leave them unset. An
+         * unclosed or stray IPv6 bracket is an error here: the driver would only refuse the URL at
+         * the first connection.
+         */
         private void setHostPort(Parsed p, String hostPort) {
+            if (!bracketsPaired(hostPort)) {
+                throw malformed("has an unclosed '[' or a stray ']' in its host (IPv6 addresses are written in"
+                        + " brackets, as [::1]:5432)");
+            }
             Matcher m = HOST_PORT.matcher(hostPort);
             if (m.matches() && !m.group(1).isEmpty()) {
                 p.host = unbracket(m.group(1));
@@ -625,6 +677,21 @@ public final class JdbcUrl {
         parts.add(params.substring(from));
         parts.removeIf(String::isEmpty);
         return parts;
+    }
+
+    /** Whether every {@code [} is closed by a {@code ]} before the next {@code [}, and no {@code ]} is stray. */
+    private static boolean bracketsPaired(String text) {
+        boolean open = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '[' || c == ']') {
+                if (open == (c == '[')) {
+                    return false;
+                }
+                open = !open;
+            }
+        }
+        return !open;
     }
 
     /** An embedded H2 database as {@code mem:name} or {@code file:path}; {@code jdbc:h2:path} means a file. */

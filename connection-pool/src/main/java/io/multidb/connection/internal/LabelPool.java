@@ -66,6 +66,11 @@ public interface LabelPool {
     /** Refuses new borrows from now on; connections already lent out stay valid. */
     void stopLending();
 
+    /**
+     * @return {@code false} once {@link #stopLending()} or {@link #close()} has been called
+     */
+    boolean lending();
+
     /** Closes the pool and every connection it holds. Idempotent. */
     void close();
 }

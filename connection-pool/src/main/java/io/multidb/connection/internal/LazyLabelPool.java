@@ -29,6 +29,10 @@ abstract class LazyLabelPool<P> implements LabelPool {
     private volatile P pool;
     private volatile boolean lending = true;
     private boolean closed;
+    /** Attempts to create the pool that have ended; written under {@code lock}. */
+    private volatile long attemptsEnded;
+    /** Why the last attempt failed, while the pool is not created; guarded by {@code lock}. */
+    private ConnectionFailedException lastFailure;
 
     LazyLabelPool(DatabaseConfig config) {
         this.config = config;
@@ -94,7 +98,7 @@ abstract class LazyLabelPool<P> implements LabelPool {
         if (queue.availablePermits() == admittedPlaces && !queue.hasQueuedThreads() && canTakeIdleAtOnce(p)) {
             Connection idle = idleConnection(p);
             if (idle != null) {
-                return idle;
+                return refusedIfClosing(idle);
             }
         }
         long timeout = config.poolTimeout().toNanos();
@@ -130,7 +134,7 @@ abstract class LazyLabelPool<P> implements LabelPool {
 
     private Connection fromPool(P p, Lease lease, long timeoutMillis) {
         try {
-            return connectionFrom(p, timeoutMillis);
+            return refusedIfClosing(connectionFrom(p, timeoutMillis));
         } catch (SQLException e) {
             leaveQueue(lease);
             throw lendingFailure(p, e);
@@ -138,6 +142,26 @@ abstract class LazyLabelPool<P> implements LabelPool {
             leaveQueue(lease);
             throw e;
         }
+    }
+
+    /**
+     * A connection the pool lent while {@code closeAllConnections} began may already have been
+     * closed by it: HikariCP can even hand out a proxy over a connection its shutdown aborted in the
+     * meantime, whose every call fails with a {@link NullPointerException}. Since closing refuses new
+     * borrows at once, such a connection is given back and refused like any borrow after the close.
+     * One that was lent before the close began is checked here while lending was still on, so the
+     * close's grace period covers it.
+     */
+    private Connection refusedIfClosing(Connection connection) {
+        if (lending) {
+            return connection;
+        }
+        try {
+            connection.close();
+        } catch (SQLException | RuntimeException e) {
+            // the pool is closing and has closed it already
+        }
+        throw closedError();
     }
 
     @Override
@@ -172,10 +196,16 @@ abstract class LazyLabelPool<P> implements LabelPool {
         } catch (MultiDbException e) {
             throw asSqlException(e);
         }
+        Connection connection;
         try {
-            return connectionFrom(p, config.poolTimeout().toMillis());
+            connection = connectionFrom(p, config.poolTimeout().toMillis());
         } catch (SQLException e) {
             throw asSqlException(lendingFailure(p, e));
+        }
+        try {
+            return refusedIfClosing(connection);
+        } catch (MultiDbException e) {
+            throw asSqlException(e);
         }
     }
 
@@ -194,20 +224,48 @@ abstract class LazyLabelPool<P> implements LabelPool {
         started();
     }
 
+    /**
+     * The pool, created by the first borrower. When the database cannot be reached, borrowers that
+     * waited for an attempt under way get that attempt's failure as soon as it ends, instead of each
+     * making one more attempt in turn (with the database down, the n-th of n concurrent first uses
+     * waited n attempts, each over a second, whatever {@code pool_timeout} said). A borrower that
+     * comes after a failed attempt ended tries again.
+     */
     private P started() {
         P p = pool;
         if (p != null && lending) {
             return p;
         }
+        long endedBefore = attemptsEnded;
         synchronized (lock) {
             if (!lending || closed) {
                 throw closedError();
             }
             if (pool == null) {
-                pool = create();
+                if (lastFailure != null && attemptsEnded != endedBefore) {
+                    throw sameFailure(lastFailure);
+                }
+                try {
+                    pool = create();
+                    lastFailure = null;
+                } catch (RuntimeException e) {
+                    // only an unreachable database is shared; anything else each borrower meets itself
+                    lastFailure = e instanceof ConnectionFailedException failure ? failure : null;
+                    throw e;
+                } finally {
+                    attemptsEnded = attemptsEnded + 1;
+                }
             }
             return pool;
         }
+    }
+
+    /** The failure of an attempt this thread waited for, as its own exception (its own stack trace). */
+    private static ConnectionFailedException sameFailure(ConnectionFailedException e) {
+        String prefix = new ConnectionFailedException(e.label(), e.url(), e.user(), "", null, null).getMessage();
+        String reason = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length())
+                : e.getMessage();
+        return new ConnectionFailedException(e.label(), e.url(), e.user(), reason, e.sqlState(), e.getCause());
     }
 
     private MultiDbException closedError() {
@@ -234,6 +292,11 @@ abstract class LazyLabelPool<P> implements LabelPool {
     @Override
     public final void stopLending() {
         lending = false;
+    }
+
+    @Override
+    public final boolean lending() {
+        return lending;
     }
 
     @Override

@@ -101,8 +101,9 @@ public final class Registry {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : map.entrySet()) {
             if (!(e.getKey() instanceof String key)) {
-                throw new ConfigurationException(label, String.valueOf(e.getKey()), "Database '" + label
-                        + "': configuration keys must be strings, but one is " + e.getKey());
+                throw new ConfigurationException(label, e.getKey() == null ? null : String.valueOf(e.getKey()),
+                        "Database '" + label + "': configuration keys must be strings, but one is "
+                        + (e.getKey() == null ? "null" : e.getKey().getClass().getSimpleName() + " " + e.getKey()));
             }
             out.put(key, e.getValue());
         }
@@ -119,8 +120,10 @@ public final class Registry {
                 } catch (ClassNotFoundException e) {
                     boolean engineDriver = driver.equals(c.engine().driverClassName());
                     throw new ConfigurationException(c.label(), engineDriver ? "engine" : "driver_class", "Database '"
-                            + c.label() + "': the JDBC driver " + driver + " is not on the class path; add "
-                            + (engineDriver ? c.engine().driverArtifact() : "the library that provides it"));
+                            + c.label() + "': " + (engineDriver ? "engine " + c.engine().key() + " needs the JDBC driver "
+                                    + driver + ", which is not on the class path; add " + c.engine().driverArtifact()
+                                    : "driver_class " + driver + " is not on the class path; add the library that"
+                                            + " provides it"));
                 }
             }
         }

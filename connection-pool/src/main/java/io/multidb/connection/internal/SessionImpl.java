@@ -118,7 +118,13 @@ public final class SessionImpl extends Lease implements Session {
     @Override
     public Handle handle() {
         if (handle == null) {
-            handle = Handles.open(use());
+            Connection c = use();
+            try {
+                handle = Handles.open(c);
+            } catch (JdbiException e) {
+                // the connection was closed under the session (closeAllConnections, a lost server)
+                throw Failures.onJdbi(pool.config(), "open a Jdbi handle", e);
+            }
         }
         return handle;
     }
