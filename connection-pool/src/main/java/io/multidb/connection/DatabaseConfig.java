@@ -48,7 +48,10 @@ public final class DatabaseConfig {
     public static final Duration MIN_POOL_TIMEOUT = Duration.ofMillis(250);
     /** The shortest {@code pool_recycle} the pool can honour (0 means never recycle). */
     public static final Duration MIN_POOL_RECYCLE = Duration.ofSeconds(30);
-    /** Limit on opening a connection (TCP connect and login) when {@code connect_timeout} is not given. */
+    /**
+     * Limit on opening a connection (TCP connect and login) when {@code connect_timeout} is not given
+     * and {@code pool_timeout} is longer; with a shorter {@code pool_timeout}, that is the limit.
+     */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** Limit on validating a connection before it is handed out when {@code validation_timeout} is not given. */
     public static final Duration DEFAULT_VALIDATION_TIMEOUT = Duration.ofSeconds(5);
@@ -100,7 +103,9 @@ public final class DatabaseConfig {
         this.lazy = b.lazy;
         this.driverClass = b.driverClass;
         this.fairQueue = b.fairQueue;
-        this.connectTimeout = b.connectTimeout;
+        // unset: as long as a session would wait for the connection anyway, at most 10 s
+        this.connectTimeout = b.connectTimeout != null ? b.connectTimeout
+                : b.poolTimeout.compareTo(DEFAULT_CONNECT_TIMEOUT) < 0 ? b.poolTimeout : DEFAULT_CONNECT_TIMEOUT;
         this.socketTimeout = b.socketTimeout;
         this.validationTimeout = b.validationTimeout;
         this.leakDetectionThreshold = b.leakDetectionThreshold;
@@ -445,7 +450,7 @@ public final class DatabaseConfig {
         private boolean lazy = true;
         private String driverClass;
         private boolean fairQueue = true;
-        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration connectTimeout;
         private Duration socketTimeout = Duration.ZERO;
         private Duration validationTimeout = DEFAULT_VALIDATION_TIMEOUT;
         private Duration leakDetectionThreshold = Duration.ZERO;
@@ -697,7 +702,8 @@ public final class DatabaseConfig {
 
         /**
          * @param connectTimeout the longest opening a connection (TCP connect and login) may take;
-         *                       {@link Duration#ZERO} leaves the driver's own limit. Default 10 s.
+         *                       {@link Duration#ZERO} leaves the driver's own limit. Default:
+         *                       {@code pool_timeout}, at most 10 s.
          *                       Passed to the driver as PostgreSQL {@code connectTimeout} and
          *                       {@code loginTimeout} (whole seconds, rounded up), MariaDB
          *                       {@code connectTimeout}, SQL Server {@code loginTimeout}, Oracle
@@ -777,7 +783,9 @@ public final class DatabaseConfig {
                 throw error("pool_recycle", "must be at least 30 seconds, or 0 to never recycle, but is "
                         + (poolRecycle == null ? "null" : poolRecycle.toMillis() + " ms"));
             }
-            checkNotNegative("connect_timeout", connectTimeout);
+            if (connectTimeout != null) {
+                checkNotNegative("connect_timeout", connectTimeout);
+            }
             checkNotNegative("socket_timeout", socketTimeout);
             checkNotNegative("leak_detection_threshold", leakDetectionThreshold);
             if (validationTimeout == null || validationTimeout.compareTo(MIN_VALIDATION_TIMEOUT) < 0) {

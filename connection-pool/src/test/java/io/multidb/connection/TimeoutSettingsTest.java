@@ -111,6 +111,36 @@ class TimeoutSettingsTest {
     }
 
     @Test
+    void connectingIsBoundedByThePoolWaitUnlessConnectTimeoutSaysOtherwise() {
+        assertThat(read(pg("pool_timeout", 2)).connectTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(read(pg("pool_timeout", 60)).connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(read(pg("pool_timeout", 2, "connect_timeout", 20)).connectTimeout())
+                .isEqualTo(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void aZeroConnectTimeoutLeavesTheDriversOwnLimit() {
+        assertThat(DriverTimeouts.driverProperties(read(pg("connect_timeout", 0))))
+                .doesNotContainKeys("connectTimeout", "loginTimeout");
+        assertThat(DriverTimeouts.driverProperties(read(Map.of("connection_string", "mariadb://app@db:3306/orders",
+                "connect_timeout", 0)))).doesNotContainKey("connectTimeout");
+    }
+
+    @Test
+    void aTimeoutGivenAsAUrlParameterWinsWhateverItsCase() {
+        assertThat(DriverTimeouts.driverProperties(read(Map.of("url",
+                "jdbc:postgresql://db:5432/orders?connectTimeout=30&ssl=false", "socket_timeout", 5))))
+                .doesNotContainKeys("connectTimeout").containsEntry("loginTimeout", "10")
+                .containsEntry("socketTimeout", "5");
+        assertThat(DriverTimeouts.driverProperties(read(Map.of("url",
+                "jdbc:sqlserver://db:1433;databaseName=orders;logintimeout=30", "socket_timeout", 5))))
+                .doesNotContainKeys("loginTimeout").containsEntry("socketTimeout", "5000");
+        assertThat(DriverTimeouts.driverProperties(read(Map.of("url",
+                "jdbc:mariadb://db:3306/orders?socketTimeout=100", "socket_timeout", 5))))
+                .doesNotContainKeys("socketTimeout").containsEntry("connectTimeout", "10000");
+    }
+
+    @Test
     void aDriverPropertyOfTheSameNameWins() {
         DatabaseConfig c = read(pg("socket_timeout", 5, "properties", Map.of("socketTimeout", "120")));
         assertThat(DriverTimeouts.driverProperties(c)).containsEntry("socketTimeout", "120");

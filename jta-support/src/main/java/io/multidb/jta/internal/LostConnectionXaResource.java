@@ -25,6 +25,8 @@ import javax.transaction.xa.Xid;
  *   <tr><td>this class</td><td>{@code XAER_RMFAIL}</td><td>keeps the branch in the log and lets
  *       recovery commit it once the database is back (in phase one: rolls the transaction back)</td></tr>
  * </table>
+ * A one-phase commit (a single branch) is left as the driver reports it: nothing was prepared, so
+ * the database has rolled the branch back, and Narayana reads {@code XAER_RMERR} as exactly that.
  * A failure counts as a lost connection when its cause chain holds a connection exception (SQLState
  * class {@code 08}, or PostgreSQL's {@code 57P0x}: the server shut down or is starting) or an
  * {@link IOException}. Only the catch-all codes ({@code 0}, {@code XAER_RMERR}) are replaced; a
@@ -113,7 +115,10 @@ final class LostConnectionXaResource implements XAResource {
         try {
             delegate.commit(xid, onePhase);
         } catch (XAException e) {
-            throw classify(e);
+            // one-phase: nothing was prepared, so a lost connection means the database rolled the
+            // branch back, which is what the drivers' XAER_RMERR tells Narayana; XAER_RMFAIL would
+            // turn it into a heuristic hazard
+            throw onePhase ? e : classify(e);
         }
     }
 

@@ -43,6 +43,15 @@ class LostConnectionXaResourceTest {
     }
 
     @Test
+    void aOnePhaseCommitKeepsTheDriversCodeSinceNothingWasPrepared() {
+        // a single branch: the database rolled it back when the connection went; XAER_RMERR says so
+        XAException driver = xa(XAException.XAER_RMERR, new SQLException(
+                "FATAL: terminating connection due to administrator command", "57P01"));
+
+        assertThatThrownBy(() -> throwing(driver).commit(null, true)).isSameAs(driver);
+    }
+
+    @Test
     void aLostConnectionInPrepareEndAndRollbackIsRmfailToo() {
         XAException driver = xa(0, new SQLException("I/O error", "08006"));
         XAResource resource = throwing(driver);
