@@ -85,15 +85,29 @@ public final class BenchSuite {
             for (String p : r.getParams().getParamsKeys()) {
                 key.append('[').append(p).append('=').append(r.getParams().getParam(p)).append(']');
             }
-            scores.put(key.toString(), r.getPrimaryResult().getScore());
+            scores.put(key.toString(), medianOfForks(r));
         }
         return scores;
     }
 
+    /**
+     * The median of the forks' scores. Two threads contending for one pool settle, per JVM, into a
+     * fast or a slow state (measured on HikariCP alone: 11.5 or 6.0 ops/us for the same code), so
+     * the full run gives those arms three forks and keeps the median fork.
+     */
+    static double medianOfForks(RunResult r) {
+        double[] forks = r.getBenchmarkResults().stream().mapToDouble(b -> b.getPrimaryResult().getScore())
+                .sorted().toArray();
+        return forks.length == 0 ? r.getPrimaryResult().getScore() : forks[forks.length / 2];
+    }
+
     private void b1() throws RunnerException {
         for (int threads : new int[] {1, 2}) {
-            Map<String, Double> s = scores(new Runner(jmh(B1SessionOverhead.class.getSimpleName())
-                    .threads(threads).build()).run());
+            ChainedOptionsBuilder options = jmh(B1SessionOverhead.class.getSimpleName()).threads(threads);
+            if (threads > 1 && !quick) {
+                options.forks(3);
+            }
+            Map<String, Double> s = scores(new Runner(options.build()).run());
             raw.put("B1_threads_" + threads + "_ops_per_us", s);
             String t = " (" + threads + " thread" + (threads == 1 ? "" : "s") + ")";
             double raw1 = s.get("rawHikariGetClose[fairQueue=true]");
