@@ -26,8 +26,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs B1-B5 and prints one table: benchmark, our arm, baseline, ratio, goal, met. Writes every
  * raw number, the JDK, the CPU and the date as JSON under {@code benchmarks/results/}.
  *
- * <p>B1 and B5 are JMH benchmarks on the stub driver; B4 is its own load test. B2 and B3, on live
- * databases, measure their arms interleaved in one child JVM ({@link Interleaved}) and report, for
+ * <p>B5 is a JMH benchmark; B4 is its own load test. B1 (on the stub driver) and B2 and B3 (on live
+ * databases) measure their arms interleaved in child JVMs ({@link Interleaved}) and report, for
  * each pair of arms, the median throughputs, the median of the per-round ratios and, in the row's
  * text, the ratios' interquartile range.
  *
@@ -85,43 +85,13 @@ public final class BenchSuite {
             for (String p : r.getParams().getParamsKeys()) {
                 key.append('[').append(p).append('=').append(r.getParams().getParam(p)).append(']');
             }
-            scores.put(key.toString(), medianOfForks(r));
+            scores.put(key.toString(), r.getPrimaryResult().getScore());
         }
         return scores;
     }
 
-    /**
-     * The median of the forks' scores. Two threads contending for one pool settle, per JVM, into a
-     * fast or a slow state (measured on HikariCP alone: 11.5 or 6.0 ops/us for the same code), so
-     * the full run gives those arms three forks and keeps the median fork.
-     */
-    static double medianOfForks(RunResult r) {
-        double[] forks = r.getBenchmarkResults().stream().mapToDouble(b -> b.getPrimaryResult().getScore())
-                .sorted().toArray();
-        return forks.length == 0 ? r.getPrimaryResult().getScore() : forks[forks.length / 2];
-    }
-
-    private void b1() throws RunnerException {
-        for (int threads : new int[] {1, 2}) {
-            ChainedOptionsBuilder options = jmh(B1SessionOverhead.class.getSimpleName()).threads(threads);
-            if (threads > 1 && !quick) {
-                options.forks(3);
-            }
-            Map<String, Double> s = scores(new Runner(options.build()).run());
-            raw.put("B1_threads_" + threads + "_ops_per_us", s);
-            String t = " (" + threads + " thread" + (threads == 1 ? "" : "s") + ")";
-            double raw1 = s.get("rawHikariGetClose[fairQueue=true]");
-            rows.add(ratioRow("B1", "getSession + close vs Hikari getConnection + close" + t,
-                    s.get("sessionOpenClose[fairQueue=true]"), raw1, "ops/us", ">= 0.80", 0.80));
-            rows.add(ratioRow("B1", "session borrowing its connection + close vs the same" + t,
-                    s.get("sessionBorrowClose[fairQueue=true]"), raw1, "ops/us", ">= 0.80", 0.80));
-            rows.add(ratioRow("B1", "same, fair_queue off" + t, s.get("sessionBorrowClose[fairQueue=false]"),
-                    s.get("rawHikariGetClose[fairQueue=false]"), "ops/us", "(info)", Double.NaN));
-            rows.add(ratioRow("B1", "session + one query vs raw JDBC + one query" + t, s.get("sessionQuery[fairQueue=true]"),
-                    s.get("rawJdbcQuery[fairQueue=true]"), "ops/us", "(info)", Double.NaN));
-            rows.add(ratioRow("B1", "jdbi.open().close() vs Hikari getConnection + close" + t,
-                    s.get("jdbiOpenClose[fairQueue=true]"), raw1, "ops/us", "(info)", Double.NaN));
-        }
+    private void b1() throws Exception {
+        rows.addAll(B1SessionOverhead.run(quick, raw));
     }
 
     private void b4() throws Exception {

@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  *       round is a block of whole cycles about {@code batch} long; an arm's throughput in it is its
  *       operations divided by the time they took. The arms are never more than a few operations
  *       apart, so even noise that changes from one tenth of a second to the next hits them alike.</li>
- *   <li><b>Several threads</b>: all threads run the same arm for {@code batch}, then the next arm,
+ *   <li><b>Several threads</b> (or one thread in batch mode, for arms of a few hundred
+ *       nanoseconds, which a clock read per operation would distort): all threads run the same arm for {@code batch}, then the next arm,
  *       the order reversing every round, so each arm is measured under its own concurrency (mixing
  *       arms across threads would let a light arm's load flatter a heavy one). Each thread's rate is
  *       its operations over the time from the start to the end of its last operation; the arm's
@@ -47,8 +48,17 @@ final class Interleaved implements AutoCloseable {
         Object run() throws Exception;
     }
 
-    /** An arm: its name in the results and its operation. */
-    record Arm(String name, Op op) {
+    /**
+     * An arm: its name in the results and its operation.
+     *
+     * @param opsPerRun how many operations one call of {@code op} performs: arms of a few hundred
+     *                  nanoseconds run a loop of many per call, so that neither a clock read nor a
+     *                  virtual call per operation is measured with them
+     */
+    record Arm(String name, Op op, int opsPerRun) {
+        Arm(String name, Op op) {
+            this(name, op, 1);
+        }
     }
 
     /** How long to warm up, how long one batch runs, how many rounds to keep. */
@@ -112,6 +122,7 @@ final class Interleaved implements AutoCloseable {
     }
 
     private final int threads;
+    private final boolean batches;
     private final ExecutorService workers;
     private final String name;
     private volatile Object sink;
@@ -121,8 +132,19 @@ final class Interleaved implements AutoCloseable {
      * @param threads threads per batch
      */
     Interleaved(String name, int threads) {
+        this(name, threads, false);
+    }
+
+    /**
+     * @param name    for thread names and progress lines
+     * @param threads threads per batch
+     * @param batches {@code true} to run whole batches of one arm at a time on one thread too (as
+     *                with several threads), for arms too short to be timed one operation at a time
+     */
+    Interleaved(String name, int threads, boolean batches) {
         this.name = name;
         this.threads = threads;
+        this.batches = batches;
         int[] n = {0};
         this.workers = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, name + "-worker-" + n[0]++);
@@ -145,11 +167,11 @@ final class Interleaved implements AutoCloseable {
         int cycle = 0;
         do {
             try {
-                if (threads == 1) {
+                if (threads == 1 && !batches) {
                     alternating(arms, warmupEnd - System.nanoTime(), cycle++);
                 } else {
                     for (Arm arm : order(arms, cycle++)) {
-                        runBatch(arm.op(), batch);
+                        runBatch(arm, batch);
                     }
                 }
             } catch (ExecutionException e) {
@@ -162,12 +184,12 @@ final class Interleaved implements AutoCloseable {
         int round = 0;
         while (kept.size() < plan.rounds()) {
             try {
-                if (threads == 1) {
+                if (threads == 1 && !batches) {
                     kept.add(alternating(arms, batch, 0));
                 } else {
                     double[] throughput = new double[arms.size()];
                     for (Arm arm : order(arms, round++)) {
-                        throughput[arms.indexOf(arm)] = runBatch(arm.op(), batch);
+                        throughput[arms.indexOf(arm)] = runBatch(arm, batch);
                     }
                     kept.add(throughput);
                 }
@@ -198,6 +220,10 @@ final class Interleaved implements AutoCloseable {
         Op[] forward = new Op[n];
         for (int i = 0; i < n; i++) {
             forward[i] = arms.get(i).op();
+            if (arms.get(i).opsPerRun() != 1) {
+                throw new IllegalArgumentException("Operation by operation needs arms of one operation per run: "
+                        + arms.get(i).name());
+            }
         }
         Future<double[]> block = workers.submit(() -> {
             long[] spent = new long[n];
@@ -241,7 +267,9 @@ final class Interleaved implements AutoCloseable {
      *     the time from the start to the end of its last operation
      * @throws ExecutionException when an operation failed (after every thread stopped)
      */
-    private double runBatch(Op op, long nanos) throws InterruptedException, ExecutionException {
+    private double runBatch(Arm arm, long nanos) throws InterruptedException, ExecutionException {
+        Op op = arm.op();
+        int perRun = arm.opsPerRun();
         CountDownLatch ready = new CountDownLatch(threads);
         CountDownLatch go = new CountDownLatch(1);
         long[] window = new long[2];
@@ -257,7 +285,7 @@ final class Interleaved implements AutoCloseable {
                 Object last = null;
                 do {
                     last = op.run();
-                    n++;
+                    n += perRun;
                 } while ((now = System.nanoTime()) < deadline);
                 sink = last;
                 return n * 1e9 / (now - start);
