@@ -312,6 +312,10 @@ final class Interleaved implements AutoCloseable {
 
     /** After a failed batch: waits until one operation of every arm succeeds again, up to three minutes. */
     private void awaitRecovery(List<Arm> arms, Throwable cause) throws InterruptedException {
+        if (cause instanceof io.multidb.connection.ConfigurationException) {
+            // a database that is set up wrongly (max_prepared_transactions = 0, say) will not come back
+            throw new IllegalStateException(name + ": " + cause.getMessage(), cause);
+        }
         System.err.println(name + ": a batch failed (" + cause + "); discarding the round and waiting for the"
                 + " databases");
         long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);

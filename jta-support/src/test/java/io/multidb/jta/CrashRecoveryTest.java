@@ -91,6 +91,55 @@ class CrashRecoveryTest {
 
     @Test
     @RequiresEngine({Engine.POSTGRESQL, Engine.MARIADB})
+    void killedAfterEveryDatabaseCommittedRecoveryFinishesTheLoggedTransaction(TestDatabase pg, TestDatabase maria)
+            throws Exception {
+        try (Servers servers = new Servers(pg, maria)) {
+            crashAfterEveryBranchCommitted(labels("pg", xa(pg), "maria", xa(maria)), servers);
+        }
+    }
+
+    @Test
+    void killedAfterEveryH2FileDatabaseCommittedRecoveryFinishesTheLoggedTransaction() throws Exception {
+        Map<String, Map<String, Object>> labels = labels("first", h2File("first"), "second", h2File("second"));
+        try (Servers servers = new Servers(null, null)) {
+            servers.h2 = List.copyOf(labels.values());
+            crashAfterEveryBranchCommitted(labels, servers);
+        }
+    }
+
+    /**
+     * The process dies after every database committed its branch and before the transaction's log
+     * record was deleted: no database has anything left to recover, yet the log holds the
+     * transaction. One recovery pass must finish it (the databases answer that they hold no such
+     * branch) rather than keep it, and warn about it, forever.
+     */
+    private void crashAfterEveryBranchCommitted(Map<String, Map<String, Object>> labels, Servers servers)
+            throws Exception {
+        String node = nodeId();
+        servers.node = node;
+        Path logDir = tmp.resolve("log-" + node);
+        createTables(labels);
+
+        ChildJvm crashed = ChildJvm.run(tmp, "crash", node, logDir, labels, ChildJvm.haltIn("last-commit"));
+        assertThat(crashed.exitCode()).as("the child died by Runtime.halt(1): %s", crashed).isEqualTo(1);
+        assertThat(servers.branches()).as("prepared branches: every database committed").isEmpty();
+        assertThat(unfinished(logDir)).as("transactions in the log before recovery").isEqualTo(1);
+        for (Map.Entry<String, Map<String, Object>> e : labels.entrySet()) {
+            assertThat(count(e.getValue())).as("rows on %s before recovery", e.getKey()).isEqualTo(1);
+        }
+
+        ChildJvm recovered = ChildJvm.run(tmp, "recover", node, logDir, labels, List.of());
+        assertThat(recovered.exitCode()).as(recovered.toString()).isZero();
+
+        assertThat(unfinished(logDir)).as("unfinished transactions in the log after recovery").isZero();
+        assertThat(servers.branches()).as("prepared branches after recovery").isEmpty();
+        for (Map.Entry<String, Map<String, Object>> e : labels.entrySet()) {
+            assertThat(count(e.getValue())).as("rows on %s after recovery", e.getKey()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    @RequiresEngine({Engine.POSTGRESQL, Engine.MARIADB})
     void anotherNodesRecoveryLeavesTheDeadNodesBranchesAlone(TestDatabase pg, TestDatabase maria) throws Exception {
         Map<String, Map<String, Object>> labels = labels("pg", xa(pg), "maria", xa(maria));
         String node = nodeId();

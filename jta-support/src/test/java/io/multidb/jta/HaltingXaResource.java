@@ -7,8 +7,9 @@ import javax.transaction.xa.Xid;
 
 /**
  * An extra participant that kills its JVM with {@code Runtime.halt} in the phase named by the
- * system property {@value #HALT_PROPERTY} ({@code prepare} or {@code commit}); otherwise it votes
- * yes and commits. Serializable, so that Narayana writes it into the transaction log and a
+ * system property {@value #HALT_PROPERTY} ({@code prepare}, or {@code commit} and
+ * {@code last-commit}, which {@link XaChild} enlist it first and last for); otherwise it votes yes
+ * and commits. Serializable, so that Narayana writes it into the transaction log and a
  * recovering JVM (without the property) can finish it.
  */
 public final class HaltingXaResource implements XAResource, Serializable {
@@ -40,6 +41,7 @@ public final class HaltingXaResource implements XAResource, Serializable {
     @Override
     public void commit(Xid xid, boolean onePhase) {
         haltIf("commit");
+        haltIf("last-commit");
     }
 
     @Override

@@ -23,7 +23,7 @@ import java.util.Set;
  *   <tr><th>mode</th><th>does</th></tr>
  *   <tr><td>{@code crash}</td><td>inserts row {@code child.id} into {@code accounts} of every label in
  *       one XA unit of work with a {@link HaltingXaResource} enlisted first ({@code halt in commit})
- *       or last ({@code halt in prepare}); the JVM dies in that phase</td></tr>
+ *       or last ({@code halt in prepare}, {@code halt in last-commit}); the JVM dies in that phase</td></tr>
  *   <tr><td>{@code recover}</td><td>one recovery pass, then a clean shutdown</td></tr>
  *   <tr><td>{@code exit}</td><td>one XA unit of work, a clean shutdown, reports threads and listening
  *       sockets, and returns from {@code main}</td></tr>

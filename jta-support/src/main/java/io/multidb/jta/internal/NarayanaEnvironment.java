@@ -117,6 +117,9 @@ final class NarayanaEnvironment {
 
         JTAEnvironmentBean jta = jtaPropertyManager.getJTAEnvironmentBean();
         jta.setXaRecoveryNodes(settings.recoveryNodes());
+        // each branch's label in its log record, so that recovery can finish a transaction whose
+        // branches had all committed when the process died (see LabelRecordPlugin)
+        jta.setXAResourceRecordWrappingPlugin(new LabelRecordPlugin());
         jta.setXaResourceOrphanFilterClassNames(List.of(JTATransactionLogXAResourceOrphanFilter.class.getName(),
                 JTANodeNameXAResourceOrphanFilter.class.getName(),
                 JTAActionStatusServiceXAResourceOrphanFilter.class.getName()));
