@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the benchmarks B1-B5 and prints one table (benchmark, our arm, baseline, ratio, goal, met).
-#   scripts/bench.sh --quick   about 5 minutes on 2 cores: shorter batches, one JVM per B1 thread count, B3 on one pair/store
+#   scripts/bench.sh --quick   about 3 minutes on 2 cores: shorter batches, one JVM per B1 thread count, B3 on one pair/store
 #   scripts/bench.sh           the full run recorded in README.md, about 15 minutes
 # B2 and B3 need the local PostgreSQL and MariaDB (scripts/prepare-databases.sh makes them ready); B1-B3
 # measure their arms interleaved in one JVM and report the median per-round ratio and its IQR.
