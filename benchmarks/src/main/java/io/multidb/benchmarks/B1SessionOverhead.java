@@ -143,7 +143,7 @@ public class B1SessionOverhead {
     /** The compared pairs: our arm / its baseline. */
     private static final List<String> PAIRS = List.of("sessionOpenClose/rawHikariGetClose",
             "sessionBorrowClose/rawHikariGetClose", "sessionBorrowCloseNoQueue/rawHikariGetCloseNoQueue",
-            "sessionQuery/rawJdbcQuery", "jdbiOpenClose/rawHikariGetClose");
+            "sessionQuery/rawJdbcQuery", "jdbiOpenClose/rawHikariGetClose", "rawHikariControl/rawHikariGetClose");
 
     /** Borrow and return on the pool itself. */
     private static Interleaved.Arm raw(String name, DataSource pool) {
@@ -214,13 +214,23 @@ public class B1SessionOverhead {
                     }
                     return last;
                 }, OPS_PER_RUN),
+                // the baseline again, as code of its own: an A/A control of the harness, expected at 1.00
+                new Interleaved.Arm("rawHikariControl", () -> {
+                    Connection last = null;
+                    for (int i = 0; i < OPS_PER_RUN; i++) {
+                        try (Connection c = pool.getConnection()) {
+                            last = c;
+                        }
+                    }
+                    return last;
+                }, OPS_PER_RUN),
                 raw("rawHikariGetCloseNoQueue", poolNoQueue),
                 borrowing("sessionBorrowCloseNoQueue", LABEL_NO_QUEUE));
     }
 
     /**
-     * Interleaved-run settings: warm-up, batch per arm, rounds. Eight arms of 50 ms make a round
-     * of 0.4 s: 18 s per thread count in quick mode, 38 s per JVM in the full run.
+     * Interleaved-run settings: warm-up, batch per arm, rounds. Nine arms of 50 ms make a round
+     * of 0.45 s: 20 s per thread count in quick mode, 42 s per JVM in the full run.
      */
     static Interleaved.Plan plan(boolean quick) {
         return quick ? new Interleaved.Plan(Duration.ofSeconds(6), Duration.ofMillis(50), 30)
@@ -307,6 +317,9 @@ public class B1SessionOverhead {
                     "session + one query vs raw JDBC + one query" + t, "(info)", Double.NaN, jvms));
             rows.add(row(ratios, throughputs, "jdbiOpenClose/rawHikariGetClose",
                     "jdbi.open().close() vs Hikari getConnection + close" + t, "(info)", Double.NaN, jvms));
+            rows.add(row(ratios, throughputs, "rawHikariControl/rawHikariGetClose",
+                    "control: Hikari getConnection + close vs itself, as separate code" + t, "(info: 1.00)",
+                    Double.NaN, jvms));
         }
         return rows;
     }

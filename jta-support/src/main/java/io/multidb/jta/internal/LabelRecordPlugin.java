@@ -7,8 +7,8 @@ import org.jboss.tm.XAResourceWrapper;
 
 /**
  * Writes the label of each branch into Narayana's transaction log: the resources Agroal enlists are
- * {@link XAResourceWrapper}s named after the label, and this copies that name (and the product)
- * into the branch's log record.
+ * {@link XAResourceWrapper}s named after the label, and this copies that name (and Agroal's product
+ * name and version, for Narayana's log lines) into the branch's log record.
  *
  * <p>Without the name, a transaction whose branches had all committed when its process died, the
  * log record not yet deleted, could never be finished: recovery finds no prepared branch of it on
@@ -16,7 +16,8 @@ import org.jboss.tm.XAResourceWrapper;
  * keeps such a record, warning on every pass, unless it knows the branch's database was asked.
  * With the label in the record and {@link RecoveryXaResource} named after the same label, it knows
  * the database answered and had nothing left of the branch: the branch committed, and the record
- * is removed.
+ * is removed. (So a label must not be pointed at another database while it has transactions in
+ * doubt; see docs/reliability.md.)
  *
  * <p>Thread-safety: stateless.
  */

@@ -43,6 +43,9 @@ import java.util.List;
  *       directory</td><td>nothing under the working directory</td></tr>
  *   <tr><td>{@code JTAEnvironmentBean.xaRecoveryNodes}</td><td>the recovery nodes</td><td>never
  *       roll back another live node's branches</td></tr>
+ *   <tr><td>{@code JTAEnvironmentBean.xaResourceRecordWrappingPlugin}</td><td>{@link LabelRecordPlugin}</td>
+ *       <td>each branch's label in its log record, so that recovery can finish a transaction whose
+ *       branches all committed before the process died</td></tr>
  *   <tr><td>{@code JTAEnvironmentBean.orphanSafetyInterval}</td><td>the backoff period</td><td>one
  *       recovery pass (two phases a backoff apart) settles an orphaned branch</td></tr>
  *   <tr><td>{@code RecoveryEnvironmentBean.recoveryModuleClassNames}</td><td>transaction log and XA
