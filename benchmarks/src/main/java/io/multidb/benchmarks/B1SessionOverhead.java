@@ -55,8 +55,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * per-round ratios. Measured one JMH fork per arm, two threads on one pool came out fast in some
  * JVMs and at half speed in others, HikariCP alone included (18.8 or 8.5 million borrows a second
  * for the same code): a profile of a slow JVM puts the time in HikariCP's reads and writes of its
- * {@code PoolEntry} fields (borrow, {@code requite}, {@code recycle}), i.e. the two threads'
- * entries sharing a cache line, a matter of where the JVM placed them. Arms that share one pool in
+ * {@code PoolEntry} fields (borrow, {@code requite}, {@code recycle}): most likely the two
+ * threads' entries share a cache line, a matter of where the JVM placed them. Arms that share one pool in
  * one JVM share that placement, so their ratio measures the library. The {@code @Benchmark}
  * methods are the same arms for JMH and its profilers, e.g.
  * {@code java -jar benchmarks.jar B1SessionOverhead.sessionBorrowClose -t 2 -prof gc}.
