@@ -90,7 +90,7 @@ public final class ConnectionPool {
             registry = null;
             List<String> busy = current.close(grace);
             if (!busy.isEmpty()) {
-                LOG.warn("Closed labels {} with sessions still in use after {} ms; their connections were closed",
+                LOG.warn("Closed labels {} with sessions still in use (grace {} ms); their connections were closed",
                         busy, grace.toMillis());
             }
             LOG.info("Multidb closed labels {}", current.labels());

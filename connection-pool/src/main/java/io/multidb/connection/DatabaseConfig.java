@@ -81,6 +81,7 @@ public final class DatabaseConfig {
     private final Duration socketTimeout;
     private final Duration validationTimeout;
     private final Duration leakDetectionThreshold;
+    private final boolean ownsInMemoryDatabase;
 
     private DatabaseConfig(Builder b, Engine engine, String url, String user, String password,
             Map<String, String> properties) {
@@ -109,6 +110,15 @@ public final class DatabaseConfig {
         this.socketTimeout = b.socketTimeout;
         this.validationTimeout = b.validationTimeout;
         this.leakDetectionThreshold = b.leakDetectionThreshold;
+        // Multidb named it when it added DB_CLOSE_DELAY=-1 to keep it alive between connections
+        this.ownsInMemoryDatabase = engine == Engine.H2 && url.regionMatches(true, 0, "jdbc:h2:mem:", 0, 12)
+                && containsIgnoreCase(url, "DB_CLOSE_DELAY")
+                && (b.url == null || !b.url.regionMatches(true, 0, "jdbc:", 0, 5))
+                && !containsIgnoreCase(b.url, "DB_CLOSE_DELAY") && !containsIgnoreCase(b.database, "DB_CLOSE_DELAY");
+    }
+
+    private static boolean containsIgnoreCase(String s, String part) {
+        return s != null && s.toUpperCase(java.util.Locale.ROOT).contains(part);
     }
 
     /**
@@ -213,6 +223,17 @@ public final class DatabaseConfig {
      */
     public String url() {
         return url;
+    }
+
+    /**
+     * @return {@code true} when Multidb named the H2 in-memory database of this label (from
+     *     {@code db: ":memory:"}, {@code db: "mem:name"} or the URL {@code h2:///:memory:}) and so
+     *     keeps it alive only while the label is configured: closing the label ends the database and
+     *     its data, as SQLite's {@code :memory:} ends with its engine in the Python original. A
+     *     {@code jdbc:h2:mem:} URL written out by the user is used exactly as written.
+     */
+    public boolean ownsInMemoryDatabase() {
+        return ownsInMemoryDatabase;
     }
 
     /**
@@ -391,7 +412,8 @@ public final class DatabaseConfig {
                 && Objects.equals(driverClass, other.driverClass) && fairQueue == other.fairQueue
                 && connectTimeout.equals(other.connectTimeout) && socketTimeout.equals(other.socketTimeout)
                 && validationTimeout.equals(other.validationTimeout)
-                && leakDetectionThreshold.equals(other.leakDetectionThreshold);
+                && leakDetectionThreshold.equals(other.leakDetectionThreshold)
+                && ownsInMemoryDatabase == other.ownsInMemoryDatabase;
     }
 
     @Override

@@ -247,11 +247,32 @@ final class ServerControl {
     }
 
     private static void run(List<String> command) {
+        requireOptIn(command);
         Result result = execute(command);
         if (result.exitCode() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed with exit code " + result.exitCode()
                     + " after " + result.millis() + " ms:\n" + result.output());
         }
+    }
+
+    /**
+     * Every server command goes through here: without the fault suite's explicit opt-in (the
+     * {@code faults} Maven profile sets {@code multidb.faults}; {@code MULTIDB_FAULTS} in the
+     * environment does too) nothing is stopped or started, and the test fails saying how to opt in.
+     * A test run from an IDE or by a plain {@code mvn verify} can never restart a developer's server.
+     */
+    static void requireOptIn(List<String> command) {
+        if (!optedIn()) {
+            throw new IllegalStateException("Refusing to run '" + String.join(" ", command) + "': the fault suite"
+                    + " stops and restarts the local database servers and runs only when asked for, with"
+                    + " `mvn -B verify -Pfaults` or MULTIDB_FAULTS=1 in the environment");
+        }
+    }
+
+    static boolean optedIn() {
+        String env = System.getenv("MULTIDB_FAULTS");
+        return Boolean.getBoolean("multidb.faults") || env != null && !env.isBlank() && !env.equals("0")
+                && !env.equalsIgnoreCase("false");
     }
 
     /**

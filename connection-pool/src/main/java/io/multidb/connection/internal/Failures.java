@@ -44,6 +44,14 @@ public final class Failures {
     }
 
     /**
+     * @param e what the pool threw when asked for a connection
+     * @return whether it gave up waiting with no connection failure behind it (an exhausted pool)
+     */
+    static boolean isPoolTimeout(SQLException e) {
+        return e instanceof SQLTransientConnectionException && connectionFailureOf(e) == null;
+    }
+
+    /**
      * @param config  the label's configuration
      * @param failure the driver's (or pool's) failure to open a connection
      * @return a {@link ConnectionFailedException} with the driver's explanation and no secret

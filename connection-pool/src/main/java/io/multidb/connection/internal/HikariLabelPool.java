@@ -58,6 +58,12 @@ final class HikariLabelPool extends LazyLabelPool<HikariDataSource> {
     }
 
     @Override
+    void discard(HikariDataSource pool, Connection connection) {
+        // marks it evicted: closing it below closes the physical connection instead of returning it
+        pool.evictConnection(connection);
+    }
+
+    @Override
     PoolStats statsOf(HikariDataSource pool) {
         HikariPoolMXBean mx = pool.getHikariPoolMXBean();
         int max = config().maxPoolSize();

@@ -42,6 +42,27 @@ public interface LabelPool {
     void giveBack(Connection connection, Lease lease) throws SQLException;
 
     /**
+     * Takes a connection whose transaction state is in doubt (a rollback that failed, a session used
+     * by two threads at once, a pool closed under its session) out of circulation: it is closed,
+     * never lent again, and its uncommitted work is discarded. Never throws.
+     *
+     * @param connection the connection {@link #borrow(Lease)} lent
+     * @param lease      the lease it was borrowed with
+     */
+    void evict(Connection connection, Lease lease);
+
+    /**
+     * @return how many connections of this pool the calling thread holds through sessions it opened
+     */
+    int heldByCurrentThread();
+
+    /**
+     * @return {@code true} once {@link #close()} has begun: connections still held by sessions are
+     *     being closed, and those sessions must not use them any more
+     */
+    boolean closed();
+
+    /**
      * Borrows a connection for a {@link javax.sql.DataSource} client, failures as SQLException.
      *
      * @return a connection with auto-commit off

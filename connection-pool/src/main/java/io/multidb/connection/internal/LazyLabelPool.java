@@ -3,6 +3,7 @@ package io.multidb.connection.internal;
 import io.multidb.connection.ConnectionFailedException;
 import io.multidb.connection.DatabaseConfig;
 import io.multidb.connection.MultiDbException;
+import io.multidb.connection.PoolClosedException;
 import io.multidb.connection.PoolExhaustedException;
 import io.multidb.connection.PoolStats;
 import java.sql.Connection;
@@ -27,7 +28,10 @@ abstract class LazyLabelPool<P> implements LabelPool {
     private final Semaphore queue;
     private volatile P pool;
     private volatile boolean lending = true;
-    private boolean closed;
+    /** Set once the pool is closed, before its connections are: sessions still holding one check it. */
+    private volatile boolean closed;
+    /** Connections lent to sessions, per borrowing thread. */
+    private final ThreadLocal<Holdings> holdings = new ThreadLocal<>();
     /** Attempts to create the pool that have ended; written under {@code lock}. */
     private volatile long attemptsEnded;
     /** Why the last attempt failed, while the pool is not created; guarded by {@code lock}. */
@@ -93,31 +97,32 @@ abstract class LazyLabelPool<P> implements LabelPool {
     public final Connection borrow(Lease lease) {
         P p = started();
         lease.queued(false);
-        if (queue == null) {
-            return fromPool(p, lease, config.poolTimeout().toMillis());
-        }
-        if (!queue.hasQueuedThreads() && canTakeIdleAtOnce(p)) {
+        if (queue != null && !queue.hasQueuedThreads() && canTakeIdleAtOnce(p)) {
             Connection idle = idleConnection(p);
             if (idle != null) {
-                return refusedIfClosing(idle);
+                return lent(refusedIfClosing(idle), lease);
             }
         }
-        long timeout = config.poolTimeout().toNanos();
+        // the wait starts here: the caller, who entered before, never sees a timeout before pool_timeout
         long start = System.nanoTime();
-        boolean admitted;
-        try {
-            admitted = queue.tryAcquire(timeout, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MultiDbException("Database '" + config.label() + "': interrupted while waiting for a connection",
-                    e);
+        long deadline = start + config.poolTimeout().toNanos();
+        if (queue != null) {
+            boolean admitted;
+            try {
+                admitted = queue.tryAcquire(deadline - start, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MultiDbException("Database '" + config.label() + "': interrupted while waiting for a"
+                        + " connection", e);
+            }
+            if (!admitted) {
+                // the semaphore gives up only once its deadline, taken after ours, has passed
+                throw new PoolExhaustedException(config.label(), Duration.ofNanos(System.nanoTime() - start),
+                        statsOf(p), null);
+            }
+            lease.queued(true);
         }
-        long waited = System.nanoTime() - start;
-        if (!admitted) {
-            throw new PoolExhaustedException(config.label(), Duration.ofNanos(waited), statsOf(p), null);
-        }
-        lease.queued(true);
-        return fromPool(p, lease, Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeout - waited)));
+        return lent(fromPool(p, lease, start, deadline), lease);
     }
 
     /**
@@ -133,16 +138,47 @@ abstract class LazyLabelPool<P> implements LabelPool {
         }
     }
 
-    private Connection fromPool(P p, Lease lease, long timeoutMillis) {
+    /**
+     * Asks the pool for what is left until {@code deadline}, rounded up to whole milliseconds. The
+     * pool measures its timeout from its own entry in whole milliseconds and may give up a little
+     * before; an exhausted pool that gave up before the deadline is asked again for the rest, so no
+     * borrower gets {@link PoolExhaustedException} before {@code pool_timeout} has passed.
+     */
+    private Connection fromPool(P p, Lease lease, long start, long deadline) {
         try {
-            return refusedIfClosing(connectionFrom(p, timeoutMillis));
-        } catch (SQLException e) {
-            leaveQueue(lease);
-            throw lendingFailure(p, e);
+            while (true) {
+                try {
+                    return refusedIfClosing(connectionFrom(p, ceilMillis(deadline - System.nanoTime())));
+                } catch (SQLException e) {
+                    if (!lending || !Failures.isPoolTimeout(e) || deadline - System.nanoTime() <= 0) {
+                        throw lendingFailure(p, e, Duration.ofNanos(System.nanoTime() - start));
+                    }
+                }
+            }
         } catch (RuntimeException | Error e) {
             leaveQueue(lease);
             throw e;
         }
+    }
+
+    /** @return {@code nanos} in whole milliseconds, rounded up, at least 1 */
+    static long ceilMillis(long nanos) {
+        return Math.max(1, (nanos + 999_999) / 1_000_000);
+    }
+
+    /**
+     * Counts the connection as held by the borrowing thread, so that closing from a thread that
+     * holds sessions does not wait for them (they cannot finish while that thread is blocked).
+     */
+    private Connection lent(Connection connection, Lease lease) {
+        Holdings h = holdings.get();
+        if (h == null) {
+            h = new Holdings();
+            holdings.set(h);
+        }
+        h.borrowed++;
+        lease.lent(h);
+        return connection;
     }
 
     /**
@@ -171,7 +207,65 @@ abstract class LazyLabelPool<P> implements LabelPool {
             connection.close();
         } finally {
             leaveQueue(lease);
+            lease.returned();
         }
+    }
+
+    /**
+     * Takes a connection whose transaction state is in doubt out of the pool for good: it is closed,
+     * never lent again. While the pool is open the pool itself is told to evict it; once the pool is
+     * closed, the physical connection is rolled back and closed directly, so that whatever its
+     * session had not committed is discarded on every engine.
+     */
+    @Override
+    public final void evict(Connection connection, Lease lease) {
+        try {
+            P p = pool;
+            if (p != null && !closed) {
+                discard(p, connection);
+            } else {
+                closePhysical(connection);
+            }
+        } catch (SQLException | RuntimeException e) {
+            // the connection is unusable either way; closing it below is what matters
+        }
+        try {
+            connection.close();
+        } catch (SQLException | RuntimeException e) {
+            // already closed by the eviction, or broken
+        } finally {
+            leaveQueue(lease);
+            lease.returned();
+        }
+    }
+
+    /**
+     * @param pool       the underlying pool
+     * @param connection a connection it lent, to be closed rather than lent again
+     */
+    abstract void discard(P pool, Connection connection) throws SQLException;
+
+    private static void closePhysical(Connection connection) throws SQLException {
+        Connection physical = connection.isWrapperFor(Connection.class) ? connection.unwrap(Connection.class)
+                : connection;
+        try {
+            if (!physical.isClosed() && !physical.getAutoCommit()) {
+                physical.rollback();
+            }
+        } finally {
+            physical.close();
+        }
+    }
+
+    @Override
+    public final int heldByCurrentThread() {
+        Holdings h = holdings.get();
+        return h == null ? 0 : h.held();
+    }
+
+    @Override
+    public final boolean closed() {
+        return closed;
     }
 
     private void leaveQueue(Lease lease) {
@@ -181,12 +275,12 @@ abstract class LazyLabelPool<P> implements LabelPool {
         }
     }
 
-    /** The pool gives up after (what is left of) {@code pool_timeout}; in all, the caller waited that long. */
-    private MultiDbException lendingFailure(P p, SQLException e) {
+    /** The pool gave up at the deadline, or failed to connect; {@code waited} is the caller's whole wait. */
+    private MultiDbException lendingFailure(P p, SQLException e, Duration waited) {
         if (!lending) {
             return closedError();
         }
-        return Failures.onBorrow(config, e, config.poolTimeout(), statsOf(p));
+        return Failures.onBorrow(config, e, waited, statsOf(p));
     }
 
     @Override
@@ -198,10 +292,11 @@ abstract class LazyLabelPool<P> implements LabelPool {
             throw asSqlException(e);
         }
         Connection connection;
+        long start = System.nanoTime();
         try {
             connection = connectionFrom(p, config.poolTimeout().toMillis());
         } catch (SQLException e) {
-            throw asSqlException(lendingFailure(p, e));
+            throw asSqlException(lendingFailure(p, e, Duration.ofNanos(System.nanoTime() - start)));
         }
         try {
             return refusedIfClosing(connection);
@@ -270,8 +365,8 @@ abstract class LazyLabelPool<P> implements LabelPool {
     }
 
     private MultiDbException closedError() {
-        return new MultiDbException("Database '" + config.label() + "' is closed: ConnectionPool.closeAllConnections()"
-                + " has been called. Configure again to use it.");
+        return new PoolClosedException(config.label(), "Database '" + config.label() + "' is closed:"
+                + " ConnectionPool.closeAllConnections() has been called. Configure again to use it.");
     }
 
     @Override
@@ -310,7 +405,13 @@ abstract class LazyLabelPool<P> implements LabelPool {
             pool = null;
         }
         if (p != null) {
-            shut(p);
+            try {
+                shut(p);
+            } finally {
+                if (config.ownsInMemoryDatabase()) {
+                    InMemoryDatabases.end(config);
+                }
+            }
         }
     }
 }

@@ -170,19 +170,21 @@ public final class Registry {
 
     /**
      * Stops lending, waits up to {@code grace} for borrowed connections to come back, then closes
-     * every pool.
+     * every pool. Connections held by sessions of the calling thread are not waited for: they cannot
+     * come back while that thread is here. Those sessions fail their next statement, commit or
+     * rollback with {@link io.multidb.connection.PoolClosedException}.
      *
      * @param grace how long to wait for sessions in use
-     * @return the labels that still had connections lent out when the grace period ended
+     * @return the labels that still had connections lent out when the pools were closed
      */
     public List<String> close(Duration grace) {
         pools.values().forEach(LabelPool::stopLending);
         long deadline = System.nanoTime() + grace.toNanos();
-        List<String> busy = busyLabels();
-        while (!busy.isEmpty() && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
+        while (!busyLabels(true).isEmpty() && System.nanoTime() - deadline < 0
+                && !Thread.currentThread().isInterrupted()) {
             sleepBriefly();
-            busy = busyLabels();
         }
+        List<String> busy = busyLabels(false);
         RuntimeException failure = null;
         for (LabelPool p : pools.values()) {
             try {
@@ -201,10 +203,11 @@ public final class Registry {
         return busy;
     }
 
-    private List<String> busyLabels() {
+    /** @param othersOnly leave out connections held by the calling thread's sessions */
+    private List<String> busyLabels(boolean othersOnly) {
         List<String> busy = new ArrayList<>();
         pools.forEach((label, p) -> {
-            if (p.stats().active() > 0) {
+            if (p.stats().active() > (othersOnly ? p.heldByCurrentThread() : 0)) {
                 busy.add(label);
             }
         });

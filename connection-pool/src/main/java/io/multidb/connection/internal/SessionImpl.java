@@ -2,7 +2,10 @@ package io.multidb.connection.internal;
 
 import io.multidb.connection.DatabaseConfig;
 import io.multidb.connection.MultiDbException;
+import io.multidb.connection.PoolClosedException;
 import io.multidb.connection.Session;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,12 +27,32 @@ import org.jdbi.v3.core.JdbiException;
  * statements go straight to JDBC; named parameters and typed mapping go through Jdbi.
  */
 public final class SessionImpl extends Lease implements Session {
+    private static final VarHandle CALLER;
+
+    static {
+        try {
+            CALLER = MethodHandles.lookup().findVarHandle(SessionImpl.class, "caller", Thread.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final LabelPool pool;
     private final boolean ownedByUnitOfWork;
     private Connection connection;
     private Handle handle;
+    /** The connection was used since the last commit or rollback: commit and rollback have work to do. */
     private boolean dirty;
+    /** This session ran statements itself since the last commit or rollback (not only lent its connection). */
+    private boolean ranStatements;
     private boolean closed;
+    /** The pool was closed under this session and its connection taken away: every further use fails. */
+    private boolean lostToClose;
+    /** Two threads used the session at once, or a rollback failed: the connection must not be lent again. */
+    private volatile boolean inDoubt;
+    /** The thread inside a call of this session right now, or {@code null}; see {@link #enter()}. */
+    @SuppressWarnings("unused") // written through CALLER
+    private volatile Thread caller;
     private final LeakDetector.Watch leakWatch;
 
     /**
@@ -51,55 +74,80 @@ public final class SessionImpl extends Lease implements Session {
 
     @Override
     public int execute(String sql, Object... args) {
-        Connection c = use();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw Failures.onStatement(pool.config(), sql, e);
+        boolean outer = enter();
+        try {
+            Connection c = statement();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, args);
+                return ps.executeUpdate();
+            } catch (SQLException e) {
+                throw Failures.onStatement(pool.config(), sql, e);
+            }
+        } finally {
+            exit(outer);
         }
     }
 
     @Override
     public int execute(String sql, Map<String, ?> args) {
-        Handle h = handle();
+        boolean outer = enter();
         try {
-            return h.createUpdate(sql).bindMap(args).execute();
-        } catch (JdbiException e) {
-            throw Failures.onJdbi(pool.config(), sql, e);
+            Handle h = handleNow();
+            try {
+                return h.createUpdate(sql).bindMap(args).execute();
+            } catch (JdbiException e) {
+                throw Failures.onJdbi(pool.config(), sql, e);
+            }
+        } finally {
+            exit(outer);
         }
     }
 
     @Override
     public List<Map<String, Object>> query(String sql, Object... args) {
-        Connection c = use();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rows(rs);
+        boolean outer = enter();
+        try {
+            Connection c = statement();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, args);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rows(rs);
+                }
+            } catch (SQLException e) {
+                throw Failures.onStatement(pool.config(), sql, e);
             }
-        } catch (SQLException e) {
-            throw Failures.onStatement(pool.config(), sql, e);
+        } finally {
+            exit(outer);
         }
     }
 
     @Override
     public List<Map<String, Object>> query(String sql, Map<String, ?> args) {
-        Handle h = handle();
+        boolean outer = enter();
         try {
-            return h.createQuery(sql).bindMap(args).mapToMap().list();
-        } catch (JdbiException e) {
-            throw Failures.onJdbi(pool.config(), sql, e);
+            Handle h = handleNow();
+            try {
+                return h.createQuery(sql).bindMap(args).mapToMap().list();
+            } catch (JdbiException e) {
+                throw Failures.onJdbi(pool.config(), sql, e);
+            }
+        } finally {
+            exit(outer);
         }
     }
 
     @Override
     public <T> List<T> query(Class<T> type, String sql, Object... args) {
-        Handle h = handle();
+        boolean outer = enter();
         try {
-            return h.select(sql, args).mapTo(type).list();
-        } catch (JdbiException e) {
-            throw Failures.onJdbi(pool.config(), sql, e);
+            Handle h = handleNow();
+            try {
+                return h.select(sql, args).mapTo(type).list();
+            } catch (JdbiException e) {
+                throw Failures.onJdbi(pool.config(), sql, e);
+            }
+        } finally {
+            exit(outer);
         }
     }
 
@@ -117,8 +165,17 @@ public final class SessionImpl extends Lease implements Session {
 
     @Override
     public Handle handle() {
+        boolean outer = enter();
+        try {
+            return handleNow();
+        } finally {
+            exit(outer);
+        }
+    }
+
+    private Handle handleNow() {
+        Connection c = statement();
         if (handle == null) {
-            Connection c = use();
             try {
                 handle = Handles.open(c);
             } catch (JdbiException e) {
@@ -131,7 +188,12 @@ public final class SessionImpl extends Lease implements Session {
 
     @Override
     public Connection connection() {
-        return use();
+        boolean outer = enter();
+        try {
+            return use();
+        } finally {
+            exit(outer);
+        }
     }
 
     @Override
@@ -143,25 +205,43 @@ public final class SessionImpl extends Lease implements Session {
 
     /** Commits, for this session's owner (the session itself or its unit of work). */
     void commitNow() {
-        if (connection != null && dirty) {
-            try {
-                connection.commit();
-                dirty = false;
-            } catch (SQLException e) {
-                throw Failures.onStatement(pool.config(), "commit", e);
+        boolean outer = enter();
+        try {
+            checkNotLost();
+            if (connection != null && dirty) {
+                checkPoolOpen();
+                try {
+                    connection.commit();
+                    dirty = false;
+                    ranStatements = false;
+                } catch (SQLException e) {
+                    throw Failures.onStatement(pool.config(), "commit", e);
+                }
             }
+        } finally {
+            exit(outer);
         }
     }
 
     /** Rolls back, for this session's owner. */
     void rollbackNow() {
-        if (connection != null && dirty) {
-            try {
-                connection.rollback();
-                dirty = false;
-            } catch (SQLException e) {
-                throw Failures.onStatement(pool.config(), "rollback", e);
+        boolean outer = enter();
+        try {
+            checkNotLost();
+            if (connection != null && dirty) {
+                checkPoolOpen();
+                try {
+                    connection.rollback();
+                    dirty = false;
+                    ranStatements = false;
+                } catch (SQLException e) {
+                    // whatever the transaction holds now, the connection must not be lent again as it is
+                    inDoubt = true;
+                    throw Failures.onStatement(pool.config(), "rollback", e);
+                }
             }
+        } finally {
+            exit(outer);
         }
     }
 
@@ -171,12 +251,24 @@ public final class SessionImpl extends Lease implements Session {
     }
 
     /**
-     * Returns the connection to the pool and ends the session.
+     * Returns the connection to the pool and ends the session. The connection goes back only in a
+     * known state: when the rollback fails, when two threads used the session at once, or when the
+     * pool was closed meanwhile, it is evicted (closed, its uncommitted work discarded) instead.
      *
      * @param rollback roll back uncommitted work first (not for XA branches, which the transaction
      *                 manager ends)
      */
     void release(boolean rollback) {
+        // another thread inside a call still uses the connection: enter() marks it in doubt and fails
+        boolean outer = enter();
+        try {
+            releaseNow(rollback);
+        } finally {
+            exit(outer);
+        }
+    }
+
+    private void releaseNow(boolean rollback) {
         if (closed) {
             return;
         }
@@ -198,20 +290,30 @@ public final class SessionImpl extends Lease implements Session {
             }
             handle = null;
         }
-        if (rollback && dirty && !pool.rollsBackOnReturn()) {
+        boolean evict = inDoubt || pool.closed();
+        // HikariCP rolls back what ran through its proxy itself, but returns the connection to the pool
+        // even when that rollback fails: statements this session ran are rolled back here, so that a
+        // failed rollback evicts the connection instead
+        boolean mustRollBack = pool.rollsBackOnReturn() ? ranStatements : dirty;
+        if (!evict && rollback && mustRollBack) {
             try {
                 c.rollback();
             } catch (SQLException e) {
-                if (!connectionLost(e)) {
+                evict = true;
+                if (!connectionLost(e) && !isClosed(c)) {
                     failure = merge(failure, Failures.onStatement(pool.config(), "rollback", e));
                 }
             }
         }
-        try {
-            pool.giveBack(c, this);
-        } catch (SQLException e) {
-            if (!connectionLost(e)) {
-                failure = merge(failure, Failures.onStatement(pool.config(), "close", e));
+        if (evict) {
+            pool.evict(c, this);
+        } else {
+            try {
+                pool.giveBack(c, this);
+            } catch (SQLException e) {
+                if (!connectionLost(e)) {
+                    failure = merge(failure, Failures.onStatement(pool.config(), "close", e));
+                }
             }
         }
         if (failure != null) {
@@ -230,6 +332,15 @@ public final class SessionImpl extends Lease implements Session {
         return state != null && state.startsWith("08");
     }
 
+    /** @return whether the pool or driver has already closed the connection (after a fatal error) */
+    private static boolean isClosed(Connection c) {
+        try {
+            return c.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
     private static MultiDbException merge(MultiDbException first, MultiDbException next) {
         if (first == null) {
             return next;
@@ -238,15 +349,85 @@ public final class SessionImpl extends Lease implements Session {
         return first;
     }
 
+    /**
+     * Marks the calling thread as inside a call of this session. A session is for one thread at a
+     * time: a second thread calling while the first is inside a call fails at once, and the
+     * session's connection will not be lent again (the first thread's work may have interleaved with
+     * whatever the second had done before). Handing a session from one thread to the next between
+     * calls is allowed. One compare-and-set per call.
+     *
+     * @return {@code true} for the outermost call, which {@link #exit(boolean)} ends
+     */
+    private boolean enter() {
+        Thread me = Thread.currentThread();
+        Thread inside = (Thread) CALLER.compareAndExchange(this, null, me);
+        if (inside == null) {
+            return true;
+        }
+        if (inside == me) {
+            return false; // a nested call, from a mapper or a callback of this thread
+        }
+        inDoubt = true;
+        throw new IllegalStateException("Session for database '" + label() + "' is being used by thread '"
+                + inside.getName() + "' while thread '" + me.getName() + "' calls it: a session is for one thread"
+                + " at a time. Open a session per thread with DatabaseManager.getSession(\"" + label() + "\"), or"
+                + " hand one over only between calls. The session's connection will be closed, not reused.");
+    }
+
+    private void exit(boolean outer) {
+        if (outer) {
+            CALLER.setRelease(this, null);
+        }
+    }
+
+    /** The connection, for a statement this session runs itself. */
+    private Connection statement() {
+        Connection c = use();
+        ranStatements = true;
+        return c;
+    }
+
     private Connection use() {
         if (closed) {
             throw new IllegalStateException("Session for database '" + label() + "' is closed");
         }
+        checkNotLost();
         if (connection == null) {
             connection = pool.borrow(this);
+        } else {
+            checkPoolOpen();
         }
         dirty = true;
         return connection;
+    }
+
+    /**
+     * The pool was closed ({@code closeAllConnections}) while this session held its connection and
+     * the grace period has ended: the connection is taken away, rolled back and closed, and the
+     * session fails now and on every later statement, commit or rollback.
+     */
+    private void checkPoolOpen() {
+        if (pool.closed()) {
+            Connection c = connection;
+            connection = null;
+            handle = null;
+            lostToClose = true;
+            pool.evict(c, this);
+            throw lostError();
+        }
+    }
+
+    private void checkNotLost() {
+        if (lostToClose) {
+            throw lostError();
+        }
+    }
+
+    private PoolClosedException lostError() {
+        return new PoolClosedException(label(), "Database '" + label() + "' was closed by"
+                + " ConnectionPool.closeAllConnections() while this session held a connection: the connection"
+                + " was closed and nothing this session had not committed was committed. Open a new session"
+                + " after configuring again.");
     }
 
     private void refuseInUnitOfWork(String action) {

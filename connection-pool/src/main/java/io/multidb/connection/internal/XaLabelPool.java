@@ -36,6 +36,12 @@ final class XaLabelPool extends LazyLabelPool<XaPool> {
         return false;
     }
 
+    /** Aborting a pooled connection tells the pool to destroy it instead of lending it again. */
+    @Override
+    void discard(XaPool pool, Connection connection) throws SQLException {
+        connection.abort(Runnable::run);
+    }
+
     @Override
     PoolStats statsOf(XaPool pool) {
         return withQueued(pool.stats());
