@@ -6,6 +6,7 @@ import io.multidb.connection.UnitOfWorkCallback;
 import io.multidb.jta.internal.JtaRuntime;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.concurrent.CompletionStage;
 
 /**
  * XA two-phase commit for Multidb, with Narayana as the transaction manager and an Agroal XA pool
@@ -22,7 +23,7 @@ import java.util.Collection;
  * ConnectionPool.configure(Map.of(
  *         "orders", Map.of("url", "jdbc:postgresql://db1/orders", "user", "app", "password", pw, "xa", true),
  *         "ledger", Map.of("url", "jdbc:mariadb://db2/ledger", "user", "app", "password", pw, "xa", true)));
- * JtaSupport.recover();   // finish what a crash of the previous run left in doubt, now rather than later
+ * JtaSupport.recover();   // finish in the background what a crash of the previous run left in doubt
  *
  * DatabaseManager.inTransaction(List.of("orders", "ledger"), u -> {
  *     u.session("orders").execute("update orders set state = 'paid' where id = ?", 42);
@@ -89,29 +90,51 @@ public final class JtaSupport {
     }
 
     /**
-     * Runs one full recovery pass now, on the calling thread, after any pass in progress: reads the
-     * transaction log, lists the prepared branches on the database of every configured XA label,
-     * waits the backoff period, then commits the branches whose transaction committed and rolls back
-     * this node's branches that no transaction claims. Takes at least the backoff period.
+     * Starts one full recovery pass now and returns at once: the pass runs on the recovery thread
+     * (after any pass in progress) and finishes whatever a crash left in doubt on the databases of
+     * the configured XA labels. It reads the transaction log, lists the prepared branches of every
+     * such database, waits {@link JtaSettings#recoveryBackoffPeriod()}, then commits the branches
+     * whose transaction the log says committed and rolls back this node's branches that no
+     * transaction claims. The backoff is not skipped, not even at start-up: it is what keeps a pass
+     * from rolling back a branch that a live transaction of another process has prepared and not yet
+     * logged (another node among {@link JtaSettings#recoveryNodes()}, or a process wrongly given this
+     * node id). Until the pass ends, rows locked by an in-doubt branch stay locked, and a
+     * transaction that needs them waits.
+     *
+     * <p>At start-up, call it as a statement right after {@code configure}, and the application
+     * starts at once while recovery finishes in the background. To wait for the pass (a short-lived
+     * program, a test, a health check), use the returned stage:
      *
      * <pre>{@code
      * ConnectionPool.configure(configs);
-     * JtaSupport.recover();   // at start-up, after configure: the databases to scan are the XA labels
+     * JtaSupport.recover();   // after configure: the databases to scan are the XA labels
+     *
+     * JtaSupport.recover().toCompletableFuture().join();   // or: start a pass and wait for its end
      * }</pre>
      *
-     * <p>A database that cannot be reached is skipped with a WARN and tried again on the next pass.
+     * <p>A call while a requested pass is still waiting to start joins that pass rather than
+     * queueing another. A database that cannot be reached is skipped with a WARN (the stage still
+     * completes normally) and tried again on the next pass. {@link #shutdown()} ends a pass that is
+     * in its backoff without its second phase; its stage then completes exceptionally, and the next
+     * run's recovery finishes the rest.
      *
+     * <p>Thread-safety: thread-safe; passes never overlap.
+     *
+     * @return completes when the pass has ended; exceptionally with an {@link IllegalStateException}
+     *     when {@link #shutdown()} stopped recovery first, or with what made the pass fail
      * @throws IllegalStateException when JTA support is not enabled
      */
-    public static void recover() {
-        JtaRuntime.require().recover();
+    public static CompletionStage<Void> recover() {
+        return JtaRuntime.require().recover();
     }
 
     /**
      * Stops recovery and Narayana's background threads and releases the log directory; after
      * {@code ConnectionPool.closeAllConnections()} and this, no Multidb or Narayana thread keeps the
-     * JVM alive. Prepared branches of a transaction still committing elsewhere are finished by the
-     * next run's recovery. Does nothing when not enabled.
+     * JVM alive. A recovery pass in its backoff ends without its second phase, and one in its
+     * second phase is waited for; prepared branches that a pass did not finish, and those of a
+     * transaction still committing elsewhere, are finished by the next run's recovery. Does nothing
+     * when not enabled.
      *
      * @throws IllegalStateException while XA labels are still configured
      */

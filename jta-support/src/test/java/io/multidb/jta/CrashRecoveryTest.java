@@ -153,7 +153,7 @@ class CrashRecoveryTest {
 
             // this JVM is another node: its recovery sees the branches and must not touch them
             ConnectionPool.configure(new LinkedHashMap<>(labels));
-            JtaSupport.recover();
+            JtaSupport.recover().toCompletableFuture().join();
             ConnectionPool.closeAllConnections();
             assertThat(servers.branches()).as("after another node's recovery").hasSize(2);
 
@@ -184,8 +184,77 @@ class CrashRecoveryTest {
         }
     }
 
-    private void crashThenRecover(Map<String, Map<String, Object>> labels, String haltIn, Servers servers,
+    /**
+     * The README's start-up (enable, configure, {@code recover()}) with the default backoff of
+     * 10 s, after a crash that left a committed transaction in doubt: the {@code recover()} call
+     * returns at once, and the pass it started still commits every branch. The bound is loose on
+     * purpose: it only tells a call that returns at once from one that waits out the backoff.
+     */
+    @Test
+    @RequiresEngine({Engine.POSTGRESQL, Engine.MARIADB})
+    void startUpWithTheReadmeSnippetReturnsAtOnceAndItsRecoveryPassStillCommits(TestDatabase pg, TestDatabase maria)
+            throws Exception {
+        Map<String, Map<String, Object>> labels = labels("pg", xa(pg), "maria", xa(maria));
+        long backoff = JtaSettings.DEFAULT_RECOVERY_BACKOFF_PERIOD.toSeconds();
+        try (Servers servers = new Servers(pg, maria)) {
+            ChildJvm started = crashThenRecover(labels, "commit", servers, true, "start-up",
+                    List.of("-D" + XaChild.BACKOFF_PROPERTY + "=" + backoff));
+
+            assertThat(Long.parseLong(started.result("recoverCallMillis"))).as(started.toString())
+                    .isLessThan(3_000);
+            assertThat(started.result("doneWhenTheCallReturned")).as(started.toString()).isEqualTo("false");
+        }
+    }
+
+    /**
+     * A short-lived program: the README's start-up, then its shut-down while the pass that
+     * {@code recover()} started waits out the default backoff. The shut-down does not wait for the
+     * backoff; the pass ends before its second phase and its stage says so; the in-doubt branches
+     * and the log entry are left as they were, and the next run's recovery commits them.
+     */
+    @Test
+    void shutdownDuringTheStartUpPassEndsItBeforeItsSecondPhaseAndTheNextRunCommits() throws Exception {
+        Map<String, Map<String, Object>> labels = labels("first", h2File("first"), "second", h2File("second"));
+        String node = nodeId();
+        Path logDir = tmp.resolve("log-" + node);
+        try (Servers servers = new Servers(null, null)) {
+            servers.h2 = List.copyOf(labels.values());
+            servers.node = node;
+            createTables(labels);
+            ChildJvm crashed = ChildJvm.run(tmp, "crash", node, logDir, labels, ChildJvm.haltIn("commit"));
+            assertThat(crashed.exitCode()).as(crashed.toString()).isEqualTo(1);
+            assertThat(servers.branches()).as("prepared branches before start-up").hasSize(2);
+
+            ChildJvm stopped = ChildJvm.run(tmp, "start-up-then-shutdown", node, logDir, labels,
+                    List.of("-D" + XaChild.BACKOFF_PROPERTY + "=" + JtaSettings.DEFAULT_RECOVERY_BACKOFF_PERIOD
+                            .toSeconds()));
+
+            assertThat(stopped.exitCode()).as(stopped.toString()).isZero();
+            assertThat(stopped.result("doneBeforeShutdown")).as(stopped.toString()).isEqualTo("false");
+            assertThat(Long.parseLong(stopped.result("shutdownMillis"))).as(stopped.toString()).isLessThan(3_000);
+            assertThat(stopped.result("pass")).as(stopped.toString())
+                    .startsWith("IllegalStateException: JtaSupport.shutdown() stopped XA recovery before this pass"
+                            + " was known to have ended");
+            assertThat(servers.branches()).as("prepared branches after the shut-down").hasSize(2);
+            assertThat(unfinished(logDir)).as("transactions in the log after the shut-down").isEqualTo(1);
+
+            ChildJvm recovered = ChildJvm.run(tmp, "recover", node, logDir, labels, List.of());
+            assertThat(recovered.exitCode()).as(recovered.toString()).isZero();
+            assertThat(servers.branches()).as("prepared branches after the next run's recovery").isEmpty();
+            assertThat(unfinished(logDir)).as("transactions in the log after the next run's recovery").isZero();
+            for (Map.Entry<String, Map<String, Object>> e : labels.entrySet()) {
+                assertThat(count(e.getValue())).as("rows on %s", e.getKey()).isEqualTo(1);
+            }
+        }
+    }
+
+    private ChildJvm crashThenRecover(Map<String, Map<String, Object>> labels, String haltIn, Servers servers,
             boolean committed) throws Exception {
+        return crashThenRecover(labels, haltIn, servers, committed, "recover", List.of());
+    }
+
+    private ChildJvm crashThenRecover(Map<String, Map<String, Object>> labels, String haltIn, Servers servers,
+            boolean committed, String recoverMode, List<String> recoverOptions) throws Exception {
         String node = nodeId();
         servers.node = node;
         Path logDir = tmp.resolve("log-" + node);
@@ -197,7 +266,7 @@ class CrashRecoveryTest {
                 .hasSize(labels.size());
         assertThat(unfinished(logDir)).as("transactions in the log before recovery").isEqualTo(committed ? 1 : 0);
 
-        ChildJvm recovered = ChildJvm.run(tmp, "recover", node, logDir, labels, List.of());
+        ChildJvm recovered = ChildJvm.run(tmp, recoverMode, node, logDir, labels, recoverOptions);
         assertThat(recovered.exitCode()).as(recovered.toString()).isZero();
 
         assertThat(servers.branches()).as("prepared branches after recovery").isEmpty();
@@ -205,6 +274,7 @@ class CrashRecoveryTest {
         for (Map.Entry<String, Map<String, Object>> e : labels.entrySet()) {
             assertThat(count(e.getValue())).as("rows on %s", e.getKey()).isEqualTo(committed ? 1 : 0);
         }
+        return recovered;
     }
 
     private static Map<String, Map<String, Object>> labels(String a, Map<String, Object> ca, String b,

@@ -404,7 +404,7 @@ class XaParticipantFailureTest {
             int passes = 0;
             long expectedRows = fault.afterPrepare ? 1 : 0;
             while (!complete(configs, node, expectedRows) && passes < MAX_PASSES) {
-                JtaSupport.recover();
+                JtaSupport.recover().toCompletableFuture().join();
                 passes++;
             }
             result("recoveryPasses", passes);

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.XAConnection;
 import org.slf4j.Logger;
@@ -36,10 +37,11 @@ import org.slf4j.LoggerFactory;
  *   <tr><th>state</th><th>{@code enable(s)}</th><th>{@code recover()}</th><th>{@code shutdown()}</th></tr>
  *   <tr><td>not enabled</td><td>configures Narayana, locks the log directory, starts recovery:
  *       enabled</td><td>{@code IllegalStateException}</td><td>nothing</td></tr>
- *   <tr><td>enabled with {@code s}</td><td>nothing</td><td>one pass</td><td>refused while XA labels are
- *       configured; else stops recovery and the reaper, unlocks: shut down</td></tr>
- *   <tr><td>enabled with other settings</td><td>{@code IllegalStateException}</td><td>one pass</td><td>as
- *       above</td></tr>
+ *   <tr><td>enabled with {@code s}</td><td>nothing</td><td>starts one pass in the background</td>
+ *       <td>refused while XA labels are configured; else stops recovery and the reaper, unlocks: shut
+ *       down</td></tr>
+ *   <tr><td>enabled with other settings</td><td>{@code IllegalStateException}</td><td>starts one pass in
+ *       the background</td><td>as above</td></tr>
  *   <tr><td>shut down</td><td>{@code IllegalStateException}: Narayana keeps static state, start a new
  *       JVM</td><td>{@code IllegalStateException}</td><td>nothing</td></tr>
  * </table>
@@ -189,9 +191,13 @@ public final class JtaRuntime {
         return settings;
     }
 
-    /** Runs one full recovery pass now. */
-    public void recover() {
-        recovery.recover();
+    /**
+     * Starts one full recovery pass on the recovery thread and returns at once.
+     *
+     * @return completes when the pass has ended
+     */
+    public CompletionStage<Void> recover() {
+        return recovery.requestPass();
     }
 
     /**

@@ -10,24 +10,45 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import javax.transaction.xa.XAResource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Crash recovery: Narayana's recovery manager in direct mode (no thread, no socket of its own),
- * driven by one daemon thread every scan period and by {@link #recover()}.
+ * driven by one daemon thread, which runs a pass every scan period and one on each
+ * {@link #requestPass()}.
  *
  * <p>A pass has two phases a backoff period apart. Phase 1 reads the transaction log and lists
  * the prepared branches of every registered label; phase 2 commits the branches whose transaction
  * the log says committed, and rolls back those of this node (or of the recovery nodes) that no log
- * entry and no live transaction of this process claims. Passes never overlap, so a call to
- * {@link #recover()} always runs a pass of its own from start to end.
+ * entry and no live transaction of this process claims. This process's own live transactions are
+ * recognised in memory ({@code JTAActionStatusServiceXAResourceOrphanFilter}, see
+ * {@link NarayanaEnvironment}); the backoff is what keeps phase 2 from rolling back a branch that a
+ * live transaction of another process (another recovery node, or a process wrongly given this node
+ * id) has prepared and not yet logged. So a pass is never shortened, not even at start-up, and the
+ * caller of {@link #requestPass()} does not wait for it. (Narayana could not shorten it anyway: it
+ * waits with {@code Object.wait(backoff)}, for which a backoff of 0 means for ever.)
+ *
+ * <table>
+ *   <caption>Requested passes</caption>
+ *   <tr><th>when {@code requestPass()} is called</th><th>it returns</th></tr>
+ *   <tr><td>no pass waiting to start</td><td>a new pass, queued behind any pass in progress</td></tr>
+ *   <tr><td>a requested pass waiting to start</td><td>that pass: it starts after this call, so it
+ *       sees what this call needs seen</td></tr>
+ *   <tr><td>after {@link #stop()}</td><td>a stage already failed</td></tr>
+ * </table>
+ *
+ * <p>{@link #stop()} terminates Narayana's recovery manager, which ends a pass in its backoff
+ * without its phase 2 (what it would have finished is finished by the next run) and waits for a
+ * pass in its phase 2 to end.
  *
  * <p>Which databases are scanned: every XA label registered by {@code configure} that is still
  * configured. A label is registered at configure time, before its pool exists, so that recovery
@@ -39,22 +60,24 @@ final class RecoveryService {
     private static final Logger LOG = LoggerFactory.getLogger(RecoveryService.class);
 
     private final RecoveryManager manager;
-    private final XARecoveryModule module;
     private final LabelHelper helper = new LabelHelper();
-    private final ScheduledExecutorService scheduler;
-    private final ReentrantLock passLock = new ReentrantLock();
+    private final ScheduledExecutorService recoveryThread;
+    private final Object requests = new Object();
+    /** The requested pass that has not started yet; guarded by {@link #requests}. */
+    private CompletableFuture<Void> waiting;
+    /** Set once by {@link #stop()}; guarded by {@link #requests}, read without it by the pass. */
+    private volatile boolean stopped;
 
     private RecoveryService(RecoveryManager manager, XARecoveryModule module, JtaSettings settings) {
         this.manager = manager;
-        this.module = module;
         module.addXAResourceRecoveryHelper(helper);
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        this.recoveryThread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "multidb-jta-recovery");
             t.setDaemon(true);
             return t;
         });
         long period = settings.recoveryScanPeriod().toSeconds();
-        scheduler.scheduleWithFixedDelay(this::backgroundPass, period, period, TimeUnit.SECONDS);
+        recoveryThread.scheduleWithFixedDelay(this::backgroundPass, period, period, TimeUnit.SECONDS);
     }
 
     /**
@@ -84,37 +107,106 @@ final class RecoveryService {
         helper.sources.put(label, source);
     }
 
-    /** Runs one full recovery pass now, after any pass in progress. */
-    void recover() {
-        passLock.lock();
+    /**
+     * Asks for one full recovery pass that starts after this call, on the recovery thread, and
+     * returns at once.
+     *
+     * @return completes when the pass has ended; exceptionally when it failed, or when
+     *     {@link #stop()} came first
+     */
+    CompletionStage<Void> requestPass() {
+        synchronized (requests) {
+            if (stopped) {
+                return CompletableFuture.failedStage(stoppedBeforeTheEnd());
+            }
+            if (waiting == null) {
+                CompletableFuture<Void> pass = new CompletableFuture<>();
+                try {
+                    recoveryThread.execute(() -> requestedPass(pass));
+                } catch (RejectedExecutionException e) {
+                    return CompletableFuture.failedStage(stoppedBeforeTheEnd());
+                }
+                waiting = pass;
+            }
+            return waiting.minimalCompletionStage();
+        }
+    }
+
+    private void requestedPass(CompletableFuture<Void> pass) {
+        synchronized (requests) {
+            if (waiting == pass) {
+                waiting = null;
+            }
+        }
         try {
-            manager.scan();
-        } finally {
-            passLock.unlock();
+            runPass();
+            pass.complete(null);
+        } catch (RuntimeException | Error e) {
+            pass.completeExceptionally(e);
+            if (!stopped) {
+                LOG.warn("Requested XA recovery pass failed; the next one runs in the next scan period", e);
+            }
         }
     }
 
     private void backgroundPass() {
         try {
-            recover();
+            runPass();
         } catch (RuntimeException e) {
-            LOG.warn("XA recovery pass failed; the next one runs in the next scan period", e);
+            if (!stopped) {
+                LOG.warn("XA recovery pass failed; the next one runs in the next scan period", e);
+            }
         }
     }
 
-    /** Stops the background thread, waits for a pass in progress, and terminates Narayana's recovery manager. */
-    void stop() {
-        scheduler.shutdownNow();
-        passLock.lock();
-        try {
-            module.removeXAResourceRecoveryHelper(helper);
-            manager.terminate();
-            helper.sources.clear();
-        } finally {
-            passLock.unlock();
+    /** Runs on the recovery thread only, so passes never overlap. */
+    private void runPass() {
+        if (stopped) {
+            throw stoppedBeforeTheEnd();
         }
         try {
-            if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
+            manager.scan();
+        } catch (IllegalStateException e) {
+            // Narayana's manager was terminated by stop() before the scan began
+            if (stopped) {
+                throw stoppedBeforeTheEnd();
+            }
+            throw e;
+        }
+        if (stopped) {
+            // terminate() may have ended the scan before its phase 2
+            throw stoppedBeforeTheEnd();
+        }
+    }
+
+    private static IllegalStateException stoppedBeforeTheEnd() {
+        return new IllegalStateException("JtaSupport.shutdown() stopped XA recovery before this pass was known to"
+                + " have ended; what it did not finish, the next run's recovery finishes");
+    }
+
+    /**
+     * Stops the recovery thread and terminates Narayana's recovery manager: a pass in its backoff
+     * ends without its phase 2, a pass in its phase 2 is waited for, and a requested pass that has
+     * not started fails.
+     */
+    void stop() {
+        CompletableFuture<Void> notStarted;
+        synchronized (requests) {
+            stopped = true;
+            notStarted = waiting;
+            waiting = null;
+        }
+        // wakes a scan from its backoff, which then returns before phase 2, and waits for it to end;
+        // the XA module's helper is left registered: removing it now would wait for a phase 2 that
+        // will never run
+        manager.terminate();
+        helper.sources.clear();
+        recoveryThread.shutdownNow();
+        if (notStarted != null) {
+            notStarted.completeExceptionally(stoppedBeforeTheEnd());
+        }
+        try {
+            if (!recoveryThread.awaitTermination(10, TimeUnit.SECONDS)) {
                 LOG.warn("The XA recovery thread did not stop within 10 s");
             }
         } catch (InterruptedException e) {
