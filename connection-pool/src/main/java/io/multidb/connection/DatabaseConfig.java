@@ -1,6 +1,7 @@
 package io.multidb.connection;
 
 import io.multidb.connection.internal.ConfigReader;
+import io.multidb.connection.internal.DriverPropertyNames;
 import io.multidb.connection.internal.JdbcUrl;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,13 @@ import java.util.Properties;
  * {@link Properties} or from environment variables; all four go through the same validation in
  * {@link Builder#build()}, which rejects anything unknown, mistyped, negative or inconsistent with
  * a {@link ConfigurationException} naming the label and the key. Nothing is adjusted silently.
+ *
+ * <p>Driver properties ({@code properties}) are checked against the names the label's JDBC driver
+ * reports ({@link java.sql.Driver#getPropertyInfo}), because pgJDBC and MariaDB Connector/J ignore
+ * a name they do not know without a word: a name the driver does not report, in the driver's exact
+ * spelling, is refused with the closest one it does. Environment variables cannot carry case, so
+ * names read from them get the driver's spelling back (see {@link #fromEnvironment}). A driver
+ * that reports no names (H2) gets them as given.
  *
  * <pre>{@code
  * DatabaseConfig orders = DatabaseConfig.builder("orders")
@@ -160,8 +168,9 @@ public final class DatabaseConfig {
 
     /**
      * Reads every label from properties named {@code multidb.<label>.<key>}, for example from a
-     * {@code db.properties} file; driver properties are {@code multidb.<label>.properties.<name>}.
-     * Values are text and are parsed as the key's type; other properties are ignored.
+     * {@code db.properties} file; driver properties are {@code multidb.<label>.properties.<name>},
+     * with the name in the driver's exact spelling. Values are text and are parsed as the key's
+     * type; other properties are ignored.
      *
      * <pre>{@code
      * # db.properties
@@ -187,7 +196,14 @@ public final class DatabaseConfig {
      * container platforms provide them ({@code MULTIDB_AUDIT_DB_POOL_SIZE=5} sets
      * {@code pool_size} of label {@code audit_db}). Labels and keys are read in lower case; the key
      * is the longest valid key the name ends with. Driver properties are
-     * {@code MULTIDB_<LABEL>_PROPERTIES_<NAME>}, with the name in lower case.
+     * {@code MULTIDB_<LABEL>_PROPERTIES_<NAME>}: as a variable name cannot carry case, {@code .} or
+     * {@code -}, the name is the driver property equal to {@code <NAME>} ignoring case, otherwise
+     * the one equal ignoring case, {@code _}, {@code -} and {@code .}, in the driver's own spelling
+     * ({@code MULTIDB_AUDIT_PROPERTIES_APPLICATIONNAME} and {@code ..._APPLICATION_NAME} both set
+     * pgJDBC's {@code ApplicationName}; {@code ..._ORACLE_NET_CONNECT_TIMEOUT} sets Oracle's
+     * {@code oracle.net.CONNECT_TIMEOUT}). A name that matches none of the names the driver reports
+     * ({@link java.sql.Driver#getPropertyInfo}), or several, is refused; a driver that reports none
+     * (H2) gets the name in lower case.
      *
      * <pre>{@code
      * ConnectionPool.configure(DatabaseConfig.fromEnvironment(System.getenv()));
@@ -659,7 +675,9 @@ public final class DatabaseConfig {
         }
 
         /**
-         * @param name  a driver property, for example {@code sslmode}
+         * @param name  a driver property in the driver's spelling, for example {@code sslmode} or
+         *              {@code ApplicationName}; {@link #build()} refuses a name the driver does not
+         *              report
          * @param value its value
          * @return this builder
          */
@@ -669,7 +687,7 @@ public final class DatabaseConfig {
         }
 
         /**
-         * @param properties driver properties, added to any given before
+         * @param properties driver properties in the driver's spelling, added to any given before
          * @return this builder
          */
         public Builder properties(Map<String, String> properties) {
@@ -780,7 +798,9 @@ public final class DatabaseConfig {
         }
 
         /**
-         * Validates every setting and resolves the URL.
+         * Validates every setting and resolves the URL. Driver properties are checked against the
+         * names the driver reports, which loads the driver class when it is on the class path (one
+         * that is not is reported by {@link ConnectionPool#configure(Map)}).
          *
          * @return the immutable configuration
          * @throws ConfigurationException naming the label and key of the first problem
@@ -840,6 +860,11 @@ public final class DatabaseConfig {
                 throw error("schema", "SQL Server has no per-session default schema; give the login a default"
                         + " schema instead (ALTER USER <user> WITH DEFAULT_SCHEMA = " + schema
                         + ") or qualify table names");
+            }
+            if (!properties.isEmpty()) {
+                DriverPropertyNames known = DriverPropertyNames.of(driverClass != null ? driverClass
+                        : resolved.engine().driverClassName(), resolved.jdbcUrl());
+                properties.keySet().forEach(name -> known.check(label, name, null));
             }
             Map<String, String> allProperties = new LinkedHashMap<>(resolved.properties());
             properties.forEach((k, v) -> {

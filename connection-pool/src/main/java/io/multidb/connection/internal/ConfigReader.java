@@ -41,10 +41,13 @@ import java.util.stream.Collectors;
  * {@code init_sql} statements are numbered: {@code multidb.<label>.init_sql.1},
  * {@code .2}, ... or {@code MULTIDB_<LABEL>_INIT_SQL_1}, ..., run in numeric order (a plain
  * {@code init_sql} is one statement; both at once are an error). Driver properties are
- * {@code multidb.<label>.properties.<name>} and {@code MULTIDB_<LABEL>_PROPERTIES_<NAME>} (name
- * lower-cased). Environment variables starting with {@code MULTIDB_TEST_} configure the test suite
- * and are ignored, so the labels {@code test} and {@code test_*} cannot be configured from the
- * environment; a label cannot contain {@code _PROPERTIES_} there either.
+ * {@code multidb.<label>.properties.<name>} and {@code MULTIDB_<LABEL>_PROPERTIES_<NAME>}; they are
+ * checked against the names the label's driver reports ({@link DriverPropertyNames}), the second
+ * form getting the driver's spelling back since a variable name cannot carry it, and each error
+ * names the property or variable at fault. Environment variables starting with
+ * {@code MULTIDB_TEST_} configure the test suite and are ignored, so the labels {@code test} and
+ * {@code test_*} cannot be configured from the environment; a label cannot contain
+ * {@code _PROPERTIES_} there either.
  *
  * <p>Messages never show the value of {@code password} or of any {@linkplain JdbcUrl#isSecretName
  * secret-named} key; other values are shown {@linkplain JdbcUrl#redact redacted}.
@@ -212,7 +215,7 @@ public final class ConfigReader {
      */
     public static Map<String, DatabaseConfig> fromProperties(Properties properties) {
         Objects.requireNonNull(properties, "properties");
-        TextSource source = new TextSource();
+        TextSource source = new TextSource(false);
         for (String name : new TreeSet<>(properties.stringPropertyNames())) {
             if (!name.startsWith(PROPERTY_PREFIX)) {
                 continue;
@@ -244,8 +247,9 @@ public final class ConfigReader {
     /**
      * Reads every label from {@code MULTIDB_<LABEL>_<KEY>} variables (see
      * {@link DatabaseConfig#fromEnvironment}); the key is the longest valid key the name ends
-     * with, the label what precedes it, lower-cased. {@code MULTIDB_TEST_*} is ignored (it
-     * configures the test suite).
+     * with, the label what precedes it, lower-cased; a driver property gets the driver's spelling
+     * ({@link DriverPropertyNames#restore}). {@code MULTIDB_TEST_*} is ignored (it configures the
+     * test suite).
      *
      * @param environment the variables, usually {@link System#getenv()}
      * @return the configurations by label, sorted, unmodifiable
@@ -253,7 +257,7 @@ public final class ConfigReader {
      */
     public static Map<String, DatabaseConfig> fromEnvironment(Map<String, String> environment) {
         Objects.requireNonNull(environment, "environment");
-        TextSource source = new TextSource();
+        TextSource source = new TextSource(true);
         for (String name : new TreeSet<>(environment.keySet())) {
             if (!name.startsWith(ENV_PREFIX) || name.startsWith(ENV_TEST_PREFIX)) {
                 continue;
@@ -278,10 +282,10 @@ public final class ConfigReader {
     }
 
     /**
-     * The candidate closest to a misspelt name, for "Did you mean" hints on keys and labels. Names
-     * are compared lower-cased without {@code _} and {@code -}; a candidate qualifies within an
-     * edit distance (with transpositions) of 1 to 3, growing with the length, or when one name is
-     * a prefix of the other.
+     * The candidate closest to a misspelt name, for "Did you mean" hints on keys, labels and driver
+     * properties. Names are compared lower-cased without {@code _}, {@code -} and {@code .}; a
+     * candidate qualifies within an edit distance (with transpositions) of 1 to 3, growing with
+     * the length, or when one name is a prefix of the other.
      *
      * @param wanted     the name that was not found
      * @param candidates the valid names
@@ -417,9 +421,15 @@ public final class ConfigReader {
     /** Text settings of every label, gathered before any is read. */
     private static final class TextSource {
         private final Map<String, TextLabel> labels = new TreeMap<>();
+        private final boolean namesLostCase;
+
+        /** @param namesLostCase driver property names come without their case (environment variables) */
+        TextSource(boolean namesLostCase) {
+            this.namesLostCase = namesLostCase;
+        }
 
         TextLabel label(String label) {
-            return labels.computeIfAbsent(label, TextLabel::new);
+            return labels.computeIfAbsent(label, l -> new TextLabel(l, namesLostCase));
         }
 
         Map<String, DatabaseConfig> build() {
@@ -436,13 +446,14 @@ public final class ConfigReader {
     /** One label's text entries: keys, numbered init_sql statements and driver properties. */
     private static final class TextLabel {
         private final String label;
+        private final boolean namesLostCase;
         private final Map<Key<?>, TextValue> values = new HashMap<>();
         private final TreeMap<Integer, TextValue> statements = new TreeMap<>();
-        private final Map<String, String> driverProperties = new LinkedHashMap<>();
-        private String driverPropertiesOrigin;
+        private final Map<String, TextValue> driverProperties = new LinkedHashMap<>();
 
-        TextLabel(String label) {
+        TextLabel(String label, boolean namesLostCase) {
             this.label = label;
+            this.namesLostCase = namesLostCase;
         }
 
         void put(Key<?> key, String value, String origin) {
@@ -461,17 +472,18 @@ public final class ConfigReader {
             if (name.isEmpty()) {
                 throw new Field(label, "properties", origin, true, false).fail("entry names no driver property");
             }
-            driverProperties.put(name, value);
-            driverPropertiesOrigin = driverPropertiesOrigin == null ? origin : driverPropertiesOrigin;
+            TextValue before = driverProperties.put(name, new TextValue(value, origin));
+            if (before != null) {
+                throw twice(name, origin, before);
+            }
         }
 
         DatabaseConfig build() {
             Settings settings = new Settings(label);
             for (Key<?> key : KEYS) {
                 TextValue entry = values.get(key);
-                TextValue collected = key == INIT_SQL && !statements.isEmpty()
-                        ? new TextValue(null, statements.firstEntry().getValue().origin())
-                        : key == PROPERTIES && !driverProperties.isEmpty() ? new TextValue(null, driverPropertiesOrigin)
+                TextValue collected = key == INIT_SQL && !statements.isEmpty() ? statements.firstEntry().getValue()
+                        : key == PROPERTIES && !driverProperties.isEmpty() ? driverProperties.values().iterator().next()
                         : null;
                 if (entry != null && collected != null) {
                     throw new Field(label, key.name(), entry.origin(), true, false).fail("is given both as one value"
@@ -479,13 +491,39 @@ public final class ConfigReader {
                 }
                 if (entry != null) {
                     settings.add(key, entry.value(), entry.origin(), true);
-                } else if (collected != null) {
-                    Object value = key == INIT_SQL ? statements.values().stream().map(TextValue::value).toList()
-                            : driverProperties;
-                    settings.add(key, value, collected.origin(), false);
+                } else if (key == INIT_SQL && collected != null) {
+                    settings.add(key, statements.values().stream().map(TextValue::value).toList(), collected.origin(),
+                            false);
                 }
             }
+            if (!driverProperties.isEmpty()) {
+                // the names are checked against the label's driver, which the other settings determine
+                Map<String, String> named = driverPropertyNames(settings.build());
+                settings.add(PROPERTIES, named, driverProperties.values().iterator().next().origin(), false);
+            }
             return settings.build();
+        }
+
+        /** The driver properties under the names the driver reports, each checked with its origin. */
+        private Map<String, String> driverPropertyNames(DatabaseConfig located) {
+            DriverPropertyNames known = DriverPropertyNames.of(located.driverClassName(), located.url());
+            Map<String, TextValue> named = new LinkedHashMap<>();
+            driverProperties.forEach((name, entry) -> {
+                String spelled = namesLostCase ? known.restore(label, name, entry.origin())
+                        : known.check(label, name, entry.origin());
+                TextValue before = named.put(spelled, entry);
+                if (before != null) {
+                    throw twice(spelled, entry.origin(), before);
+                }
+            });
+            Map<String, String> out = new LinkedHashMap<>();
+            named.forEach((name, entry) -> out.put(name, entry.value()));
+            return out;
+        }
+
+        private ConfigurationException twice(String name, String origin, TextValue before) {
+            return new Field(label, "properties", origin, true, false).fail("entry '" + name + "' is given twice"
+                    + " (also by " + before.origin() + ")");
         }
     }
 
@@ -664,7 +702,7 @@ public final class ConfigReader {
     }
 
     private static String normalize(String name) {
-        return lower(name).replace("_", "").replace("-", "");
+        return lower(name).replace("_", "").replace("-", "").replace(".", "");
     }
 
     /** Edit distance counting an adjacent transposition as one edit (optimal string alignment). */
