@@ -2,6 +2,7 @@
 # Runs the benchmarks B1-B5 and prints one table (benchmark, our arm, baseline, ratio, goal, met).
 #   scripts/bench.sh --quick   about 3 minutes on 2 cores: shorter batches, one JVM per B1 thread count, B3 on one pair/store
 #   scripts/bench.sh           the full run recorded in README.md, about 15 minutes
+#   scripts/bench.sh --quick --only=B1,B4   just those benchmarks (B1-B5)
 # B2 and B3 need the local PostgreSQL and MariaDB (scripts/prepare-databases.sh makes them ready); B1-B3
 # measure their arms interleaved in one JVM and report the median per-round ratio and its IQR.
 # Results: benchmarks/results/<date>-<mode>.json and benchmarks/results/latest-<mode>.md.

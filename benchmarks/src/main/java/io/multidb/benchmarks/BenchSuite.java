@@ -51,12 +51,26 @@ public final class BenchSuite {
         boolean quick = List.of(args).contains("--quick");
         Path out = Path.of(args.length > 0 && !args[args.length - 1].startsWith("--") ? args[args.length - 1]
                 : "benchmarks/results");
+        // --only=B1,B4 runs just those (for a check after a change); the default runs all
+        List<String> only = List.of(args).stream().filter(a -> a.startsWith("--only="))
+                .flatMap(a -> List.of(a.substring("--only=".length()).split(",")).stream()).toList();
+        java.util.function.Predicate<String> wanted = id -> only.isEmpty() || only.contains(id);
         BenchSuite suite = new BenchSuite(quick);
-        suite.b1();
-        suite.b4();
-        suite.b5();
-        suite.optional("io.multidb.benchmarks.B2DaoVersusJdbc", "B2");
-        suite.optional("io.multidb.benchmarks.B3XaVersusHandWired", "B3");
+        if (wanted.test("B1")) {
+            suite.b1();
+        }
+        if (wanted.test("B4")) {
+            suite.b4();
+        }
+        if (wanted.test("B5")) {
+            suite.b5();
+        }
+        if (wanted.test("B2")) {
+            suite.optional("io.multidb.benchmarks.B2DaoVersusJdbc", "B2");
+        }
+        if (wanted.test("B3")) {
+            suite.optional("io.multidb.benchmarks.B3XaVersusHandWired", "B3");
+        }
         suite.report(out);
     }
 
