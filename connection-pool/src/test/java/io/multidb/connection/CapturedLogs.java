@@ -5,21 +5,28 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.read.ListAppender;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.logging.ConsoleHandler;
 import org.slf4j.LoggerFactory;
 
 /**
  * Captures every log event, at the most verbose level, of every logger (SLF4J, and the drivers'
- * java.util.logging output routed to a handler we read) while open.
+ * java.util.logging output routed to a handler we read) while open. The console appenders and
+ * handlers are detached meanwhile, so that TRACE output does not flood the build log; a test that
+ * fails on the captured text shows it in its assertion message.
  */
 final class CapturedLogs implements AutoCloseable {
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private final Level rootLevel = root.getLevel();
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private final List<Appender<ILoggingEvent>> detached = new ArrayList<>();
     private final java.util.logging.Logger julRoot = java.util.logging.Logger.getLogger("");
     private final java.util.logging.Level julLevel = julRoot.getLevel();
+    private final java.util.logging.Handler[] julDetached = julRoot.getHandlers();
     private final StringBuilder jul = new StringBuilder();
     private final java.util.logging.Handler julHandler = new ConsoleHandler() {
         @Override
@@ -38,9 +45,16 @@ final class CapturedLogs implements AutoCloseable {
     };
 
     CapturedLogs() {
+        for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext();) {
+            detached.add(it.next());
+        }
+        detached.forEach(root::detachAppender);
         appender.start();
         root.addAppender(appender);
         root.setLevel(Level.TRACE);
+        for (java.util.logging.Handler h : julDetached) {
+            julRoot.removeHandler(h);
+        }
         julHandler.setLevel(java.util.logging.Level.ALL);
         julRoot.addHandler(julHandler);
         julRoot.setLevel(java.util.logging.Level.ALL);
@@ -78,10 +92,14 @@ final class CapturedLogs implements AutoCloseable {
 
     @Override
     public void close() {
-        root.detachAppender(appender);
         root.setLevel(rootLevel);
-        julRoot.removeHandler(julHandler);
+        root.detachAppender(appender);
+        detached.forEach(root::addAppender);
         julRoot.setLevel(julLevel);
+        julRoot.removeHandler(julHandler);
+        for (java.util.logging.Handler h : julDetached) {
+            julRoot.addHandler(h);
+        }
         java.util.logging.Logger.getLogger("org.postgresql").setLevel(null);
     }
 }

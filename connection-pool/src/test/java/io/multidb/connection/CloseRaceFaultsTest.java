@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.multidb.testkit.ProvokesWarnings;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -31,6 +32,7 @@ class CloseRaceFaultsTest {
      * a closed connection does nothing.
      */
     @Test
+    @ProvokesWarnings("io.multidb.connection.ConnectionPool") // closed with a connection still lent out
     void closingADataSourceConnectionThatTheCloseAbortedDoesNothing() throws SQLException {
         ConnectionPool.configure(Map.of("ds", Configs.h2(unique())));
         DataSource ds = ConnectionPool.dataSource("ds");

@@ -2,6 +2,7 @@ package io.multidb.connection;
 
 import java.sql.Connection;
 import java.sql.Driver;
+import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -14,6 +15,16 @@ import java.util.logging.Logger;
  */
 public final class DelegatingTestDriver implements Driver {
     static final String PREFIX = "jdbc:delegating:";
+
+    static {
+        // as every JDBC driver does when loaded (META-INF/services only loads it); HikariCP warns about a
+        // driver_class that DriverManager does not know
+        try {
+            DriverManager.registerDriver(new DelegatingTestDriver());
+        } catch (SQLException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     @Override
     public Connection connect(String url, Properties info) throws SQLException {

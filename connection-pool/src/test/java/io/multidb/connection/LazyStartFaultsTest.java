@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.sql.Connection;
 import java.sql.Driver;
+import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -37,6 +38,16 @@ class LazyStartFaultsTest {
         static final AtomicInteger ATTEMPTS = new AtomicInteger();
         static volatile CountDownLatch release = new CountDownLatch(0);
         static volatile CountDownLatch firstAttempt = new CountDownLatch(1);
+
+        static {
+            // as every JDBC driver does when loaded; HikariCP warns about a driver_class that DriverManager
+            // does not know
+            try {
+                DriverManager.registerDriver(new RefusingDriver());
+            } catch (SQLException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
 
         @Override
         public Connection connect(String url, Properties info) throws SQLException {

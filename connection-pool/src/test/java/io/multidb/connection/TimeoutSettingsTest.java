@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.multidb.connection.internal.DriverTimeouts;
+import io.multidb.testkit.ProvokesWarnings;
 import io.multidb.testkit.RequiresEngine;
 import io.multidb.testkit.TestDatabase;
 import java.io.StringReader;
@@ -164,12 +165,14 @@ class TimeoutSettingsTest {
     /** A statement that outlives socket_timeout fails, naming the label, and the pool serves on. */
     @Test
     @RequiresEngine(Engine.POSTGRESQL)
+    @ProvokesWarnings("com.zaxxer.hikari.pool.ProxyConnection") // the timed-out connection is marked broken
     void aStatementLongerThanTheSocketTimeoutFailsOnPostgresql(TestDatabase db) {
         outlivesTheSocketTimeout(db, "select pg_sleep(5)");
     }
 
     @Test
     @RequiresEngine(Engine.MARIADB)
+    @ProvokesWarnings("com.zaxxer.hikari.pool.ProxyConnection") // the timed-out connection is marked broken
     void aStatementLongerThanTheSocketTimeoutFailsOnMariadb(TestDatabase db) {
         outlivesTheSocketTimeout(db, "select sleep(5)");
     }

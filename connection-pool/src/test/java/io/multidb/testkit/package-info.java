@@ -44,5 +44,11 @@
  * returns a Multidb configuration map for it. Every namespace is dropped when the test (or the
  * class, for one resolved in a {@code @BeforeAll} method) has finished, after the test's own
  * {@code @AfterEach} methods, which is where pools should be closed.
+ *
+ * <h2>Quiet builds</h2>
+ * <p>Tests log at WARN (each module's {@code logback-test.xml} and {@code logging.properties}).
+ * A test that makes a library warn on purpose names those loggers with
+ * {@link io.multidb.testkit.ProvokesWarnings @ProvokesWarnings}: their events are shown only when
+ * the test fails.
  */
 package io.multidb.testkit;

@@ -15,6 +15,7 @@ import io.multidb.connection.DatabaseManager;
 import io.multidb.connection.Engine;
 import io.multidb.connection.PoolExhaustedException;
 import io.multidb.connection.Session;
+import io.multidb.testkit.ProvokesWarnings;
 import io.multidb.testkit.RequiresEngine;
 import io.multidb.testkit.TestDatabase;
 import java.util.LinkedHashMap;
@@ -54,6 +55,7 @@ class XaFailureTest {
 
     @Test
     @RequiresEngine({Engine.POSTGRESQL, Engine.MARIADB})
+    @ProvokesWarnings("com.arjuna") // Narayana reports the refused prepare and the abort
     void aBranchThatRefusesToPrepareRollsBackEveryDatabase(TestDatabase pg, TestDatabase maria) {
         configure(pg, maria);
 
@@ -69,6 +71,7 @@ class XaFailureTest {
 
     @Test
     @RequiresEngine({Engine.POSTGRESQL, Engine.MARIADB})
+    @ProvokesWarnings("com.arjuna") // Narayana reports the failed commit with its stack trace
     void aHeuristicRollbackAfterTheOthersCommittedIsReportedAsMixedNamingTheLabels(TestDatabase pg,
             TestDatabase maria) {
         configure(pg, maria);

@@ -15,6 +15,7 @@ import io.multidb.connection.Engine;
 import io.multidb.connection.Session;
 import io.multidb.connection.SqlExecutionException;
 import io.multidb.connection.TransactionMode;
+import io.multidb.testkit.ProvokesWarnings;
 import io.multidb.testkit.RequiresEngine;
 import io.multidb.testkit.TestDatabase;
 import java.io.IOException;
@@ -162,6 +163,7 @@ class XaUnitOfWorkTest {
 
     @Test
     @RequiresEngine({Engine.POSTGRESQL, Engine.MARIADB})
+    @ProvokesWarnings("com.arjuna") // Narayana's reaper reports the cancelled transaction and the busy thread
     void aUnitOfWorkOverItsTimeoutRollsBackEverywhere(TestDatabase pg, TestDatabase maria) {
         configure(xa(pg), xa(maria));
 

@@ -95,6 +95,7 @@ public class StubPreparedStatement implements java.sql.PreparedStatement {
     }
 
     @Override
+    @Deprecated
     public void setUnicodeStream(int a0, java.io.InputStream a1, int a2) throws java.sql.SQLException {
         
     }

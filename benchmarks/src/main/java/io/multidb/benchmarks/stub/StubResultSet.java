@@ -61,6 +61,7 @@ public class StubResultSet implements java.sql.ResultSet {
     }
 
     @Override
+    @Deprecated
     public java.math.BigDecimal getBigDecimal(int a0, int a1) throws java.sql.SQLException {
         return null;
     }
@@ -91,6 +92,7 @@ public class StubResultSet implements java.sql.ResultSet {
     }
 
     @Override
+    @Deprecated
     public java.io.InputStream getUnicodeStream(int a0) throws java.sql.SQLException {
         return null;
     }
@@ -141,6 +143,7 @@ public class StubResultSet implements java.sql.ResultSet {
     }
 
     @Override
+    @Deprecated
     public java.math.BigDecimal getBigDecimal(java.lang.String a0, int a1) throws java.sql.SQLException {
         return null;
     }
@@ -171,6 +174,7 @@ public class StubResultSet implements java.sql.ResultSet {
     }
 
     @Override
+    @Deprecated
     public java.io.InputStream getUnicodeStream(java.lang.String a0) throws java.sql.SQLException {
         return null;
     }

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.multidb.connection.ConfigurationException;
+import io.multidb.testkit.ProvokesWarnings;
 import org.junit.jupiter.api.Test;
 
 class PreconditionsTest {
 
     @Test
+    @ProvokesWarnings("io.multidb.jta.internal.Preconditions") // fewer prepared transactions than connections
     void postgresqlWithoutPreparedTransactionsIsRefusedWithTheFix() {
         assertThatThrownBy(() -> Preconditions.checkPostgresql("orders", 0, 100))
                 .isInstanceOf(ConfigurationException.class)
