@@ -166,7 +166,10 @@ class ConnectionFailureTest {
 
     /**
      * HikariCP reports a database that refuses new connections, after the pool has started, as a
-     * timeout; it is still a connection failure, not an exhausted pool.
+     * timeout; it is still a connection failure, not an exhausted pool. HikariCP attaches the refusal
+     * only once its connection attempt has failed, and the first session waits for a new connection
+     * too ({@code pool_size} 0): {@code pool_timeout} gives either login several seconds, as a loaded
+     * machine may need.
      */
     @Test
     @RequiresEngine(Engine.POSTGRESQL)
@@ -176,7 +179,7 @@ class ConnectionFailureTest {
             st.execute("create role " + role + " login password '" + CANARY + "'");
             try (CapturedLogs logs = new CapturedLogs()) {
                 ConnectionPool.configure(Map.of("target", Configs.with(Map.of(), "url", db.jdbcUrl(), "user", role,
-                        "password", CANARY, "pool_size", 0, "max_overflow", 1, "pool_timeout", 0.5)));
+                        "password", CANARY, "pool_size", 0, "max_overflow", 1, "pool_timeout", 5)));
                 try (Session s = DatabaseManager.getSession("target")) {
                     assertThat(s.query(Integer.class, "select 1")).containsExactly(1);
                 }

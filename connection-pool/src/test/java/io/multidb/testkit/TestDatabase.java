@@ -104,7 +104,7 @@ public final class TestDatabase {
 
     /**
      * Opens a raw JDBC connection to the server's base database (not to a fresh namespace), in
-     * auto-commit mode, with a 3-second connect timeout. Close it when done; any still open when
+     * auto-commit mode, with a 10-second connect timeout. Close it when done; any still open when
      * the test ends is closed then.
      *
      * @return a new connection

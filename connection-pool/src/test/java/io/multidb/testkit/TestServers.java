@@ -51,7 +51,8 @@ final class TestServers {
     }
 
     /**
-     * Connects to a server once and reports what happened. Takes at most a few seconds.
+     * Connects to a server once and reports what happened: in milliseconds when it answers or
+     * refuses, at most {@value #PROBE_LIMIT_SECONDS} seconds when it never answers.
      *
      * @param settings the server
      * @return the probe result; its texts carry no password

@@ -25,7 +25,7 @@
  *   <tr><td>sqlserver</td><td>{@code MULTIDB_TEST_SQLSERVER_URL}</td><td>none: its tests need the variable</td></tr>
  * </table>
  *
- * <p>Each server is probed once per JVM (3-second connect and login timeout) and the answer is
+ * <p>Each server is probed once per JVM (10-second connect and login timeout) and the answer is
  * cached. When a server does not answer, or its URL variable is not set, its tests are
  * <em>skipped</em> with a reason naming the URL (passwords removed) and the error &mdash; unless
  * {@code MULTIDB_TEST_REQUIRE} names the engine (a comma-separated, case-insensitive list of

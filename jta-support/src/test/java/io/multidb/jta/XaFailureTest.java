@@ -132,7 +132,9 @@ class XaFailureTest {
     void aFullXaPoolReportsExhaustionWithItsCounts(TestDatabase pg) {
         Map<String, Object> config = xa(pg);
         config.put("pool_size", 1);
-        config.put("pool_timeout", 0.5);
+        // the holder's connection is opened while it waits: seconds of room for that login on a loaded
+        // machine, which the second borrower then waits out in full
+        config.put("pool_timeout", 5);
         ConnectionPool.configure(Map.of("pg", config));
 
         try (Session holder = DatabaseManager.getSession("pg")) {

@@ -67,6 +67,12 @@ class CanarySecretTest {
 
     static final String CANARY = "Canary-" + UUID.randomUUID();
     private static final String H2_TCP_REFUSED = "jdbc:h2:tcp://127.0.0.1:1/mem:nowhere";
+    /**
+     * Seconds a refused login may take to come back: connect_timeout otherwise follows the tests'
+     * 1 s pool_timeout, and a loaded machine can be slower than that, which turns the refusal into a
+     * timeout with another SQLState. A refusal comes back in milliseconds, so this costs nothing.
+     */
+    private static final int REFUSAL_TIMEOUT_SECONDS = 10;
 
     @AfterEach
     void closePools() {
@@ -150,7 +156,7 @@ class CanarySecretTest {
     void anUnknownPostgresqlRoleNeverShowsTheCanary(TestDatabase db) {
         String role = "no_such_role_" + unique();
         Map<String, Object> config = Map.of("url", db.jdbcUrl(), "user", role, "password", CANARY,
-                "pool_size", 1, "pool_timeout", 1);
+                "pool_size", 1, "pool_timeout", 1, "connect_timeout", REFUSAL_TIMEOUT_SECONDS);
         assertUnknownLoginFails(config, "28000", role);
     }
 
@@ -159,7 +165,7 @@ class CanarySecretTest {
     void anUnknownMariadbUserNeverShowsTheCanary(TestDatabase db) {
         String user = "no_such_user_" + unique();
         Map<String, Object> config = Map.of("url", db.jdbcUrl(), "user", user, "password", CANARY,
-                "pool_size", 1, "pool_timeout", 1);
+                "pool_size", 1, "pool_timeout", 1, "connect_timeout", REFUSAL_TIMEOUT_SECONDS);
         assertUnknownLoginFails(config, "28000", user);
     }
 
@@ -168,11 +174,14 @@ class CanarySecretTest {
     void aWrongMariadbPasswordNeverShowsTheCanary(TestDatabase db) {
         Map<String, Object> config = Map.of("connection_string",
                 db.jdbcUrl().replaceFirst("^jdbc:mariadb://", "mariadb://" + db.user() + ":" + CANARY + "@"),
-                "pool_size", 1, "pool_timeout", 1);
+                "pool_size", 1, "pool_timeout", 1, "connect_timeout", REFUSAL_TIMEOUT_SECONDS);
         assertUnknownLoginFails(config, "28000", db.user());
     }
 
-    /** Lazy (first getSession) and eager (configure) both fail with a clean ConnectionFailedException. */
+    /**
+     * Lazy (first getSession) and eager (configure) both fail with a clean ConnectionFailedException
+     * carrying the server's refusal (SQLState 28000), which must arrive within {@code connect_timeout}.
+     */
     private static void assertUnknownLoginFails(Map<String, Object> config, String sqlState, String user) {
         String driverLogger = String.valueOf(config.getOrDefault("url", config.get("connection_string")))
                 .contains("postgresql") ? "org.postgresql" : "org.mariadb";

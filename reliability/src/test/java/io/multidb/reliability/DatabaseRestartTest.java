@@ -85,6 +85,8 @@ class DatabaseRestartTest {
             restartReturned = System.nanoTime();
             recovered = firstSuccessfulSessionAfter(label, restartReturned, writers);
             Thread.sleep(STEADY_AFTER_RECOVERY.toMillis());
+            // a loaded machine may not have let a writer commit yet: wait for one, within the bound
+            writers.awaitAcknowledgedAfter(restartReturned, RECOVERY_BOUND);
         } finally {
             writers.stop();
             ServerControl.ensureRunning(db.engine());
@@ -210,6 +212,14 @@ class DatabaseRestartTest {
                     throw new AssertionError("only " + acknowledgedAt.size() + " writes acknowledged within "
                             + bound.toMillis() + " ms, before any fault; failures: " + failures + escaped);
                 }
+                Thread.sleep(10);
+            }
+        }
+
+        /** Waits (bounded) for a write acknowledged after {@code since}; the test checks whether one came. */
+        void awaitAcknowledgedAfter(long since, Duration bound) throws InterruptedException {
+            long deadline = System.nanoTime() + bound.toNanos();
+            while (acknowledgedAfter(since) == 0 && System.nanoTime() - deadline < 0) {
                 Thread.sleep(10);
             }
         }
