@@ -1,10 +1,10 @@
 package io.multidb.dao;
 
+import io.multidb.connection.Column;
 import io.multidb.connection.Session;
 import io.multidb.dao.internal.Dialects;
 import io.multidb.dao.internal.Identifiers;
-import io.multidb.dao.internal.NamedParameters;
-import io.multidb.dao.internal.RowMappings;
+import io.multidb.connection.internal.statement.NamedParameters;
 import io.multidb.dao.internal.Statements;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -156,7 +156,7 @@ public abstract class DaoBase {
      * @throws IncorrectResultSizeException when the query returns no row or more than one
      */
     protected final <T> T queryOne(Class<T> type, String sql, Object... args) {
-        List<T> rows = statements().query(RowMappings.of(type), sql, args, 2);
+        List<T> rows = statements().query(Statements.mapping(session.label(), type), sql, args, 2);
         if (rows.size() != 1) {
             throw new IncorrectResultSizeException(session.label(), sql, "exactly one row", rows.size());
         }
@@ -176,12 +176,12 @@ public abstract class DaoBase {
      * @param <T>    the row type
      * @return the row
      * @throws IncorrectResultSizeException when the query returns no row or more than one
-     * @throws IllegalArgumentException when a name has no value, or the map has a key the query
-     *     does not use
+     * @throws io.multidb.connection.StatementParameterException when a name has no value, or the map
+     *     has a key the query does not use
      */
     protected final <T> T queryOne(Class<T> type, String sql, Map<String, ?> params) {
-        NamedParameters named = NamedParameters.parse(sql);
-        return queryOne(type, named.sql(), named.arguments(params));
+        NamedParameters named = Statements.named(session.label(), sql);
+        return queryOne(type, named.sql(), Statements.arguments(session.label(), named, params));
     }
 
     /**
@@ -199,7 +199,7 @@ public abstract class DaoBase {
      * @throws IncorrectResultSizeException when the query returns more than one row
      */
     protected final <T> Optional<T> queryOptional(Class<T> type, String sql, Object... args) {
-        List<T> rows = statements().query(RowMappings.of(type), sql, args, 2);
+        List<T> rows = statements().query(Statements.mapping(session.label(), type), sql, args, 2);
         if (rows.size() > 1) {
             throw new IncorrectResultSizeException(session.label(), sql, "at most one row", rows.size());
         }
@@ -217,8 +217,8 @@ public abstract class DaoBase {
      * @throws IncorrectResultSizeException when the query returns more than one row
      */
     protected final <T> Optional<T> queryOptional(Class<T> type, String sql, Map<String, ?> params) {
-        NamedParameters named = NamedParameters.parse(sql);
-        return queryOptional(type, named.sql(), named.arguments(params));
+        NamedParameters named = Statements.named(session.label(), sql);
+        return queryOptional(type, named.sql(), Statements.arguments(session.label(), named, params));
     }
 
     /**
@@ -237,7 +237,7 @@ public abstract class DaoBase {
      * @return the rows, in query order; empty when there are none
      */
     protected final <T> List<T> queryList(Class<T> type, String sql, Object... args) {
-        return statements().query(RowMappings.of(type), sql, args, 0);
+        return statements().query(Statements.mapping(session.label(), type), sql, args, 0);
     }
 
     /**
@@ -255,8 +255,8 @@ public abstract class DaoBase {
      * @return the rows, in query order
      */
     protected final <T> List<T> queryList(Class<T> type, String sql, Map<String, ?> params) {
-        NamedParameters named = NamedParameters.parse(sql);
-        return queryList(type, named.sql(), named.arguments(params));
+        NamedParameters named = Statements.named(session.label(), sql);
+        return queryList(type, named.sql(), Statements.arguments(session.label(), named, params));
     }
 
     /**
@@ -281,7 +281,7 @@ public abstract class DaoBase {
     protected final <T> Page<T> queryPage(Class<T> type, String orderedQuery, PageRequest page, Object... args) {
         Objects.requireNonNull(page, "page");
         Dialect d = dialect();
-        List<T> rows = statements().query(RowMappings.of(type), d.paginate(orderedQuery),
+        List<T> rows = statements().query(Statements.mapping(session.label(), type), d.paginate(orderedQuery),
                 d.withPaginationArguments(args, page.offset(), page.size() + 1), 0);
         boolean hasNext = rows.size() > page.size();
         return new Page<>(hasNext ? rows.subList(0, page.size()) : rows, page, hasNext);
@@ -300,8 +300,8 @@ public abstract class DaoBase {
      */
     protected final <T> Page<T> queryPage(Class<T> type, String orderedQuery, PageRequest page,
             Map<String, ?> params) {
-        NamedParameters named = NamedParameters.parse(orderedQuery);
-        return queryPage(type, named.sql(), page, named.arguments(params));
+        NamedParameters named = Statements.named(session.label(), orderedQuery);
+        return queryPage(type, named.sql(), page, Statements.arguments(session.label(), named, params));
     }
 
     // ---------------------------------------------------------------- statements
@@ -337,8 +337,8 @@ public abstract class DaoBase {
      * @return the number of rows changed
      */
     protected final int execute(String sql, Map<String, ?> params) {
-        NamedParameters named = NamedParameters.parse(sql);
-        return statements().update(named.sql(), named.arguments(params));
+        NamedParameters named = Statements.named(session.label(), sql);
+        return statements().update(named.sql(), Statements.arguments(session.label(), named, params));
     }
 
     /**
@@ -531,8 +531,8 @@ public abstract class DaoBase {
         }
         List<String> columns = columns(values, "values of the upsert into " + table);
         String sql = dialect().upsert(table, List.copyOf(keyColumns), columns);
-        NamedParameters named = NamedParameters.parse(sql);
-        statements().update(named.sql(), named.arguments(values));
+        NamedParameters named = Statements.named(session.label(), sql);
+        statements().update(named.sql(), Statements.arguments(session.label(), named, values));
     }
 
     /**

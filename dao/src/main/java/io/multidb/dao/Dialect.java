@@ -2,14 +2,12 @@ package io.multidb.dao;
 
 import io.multidb.connection.Engine;
 import io.multidb.dao.internal.Dialects;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.List;
 
 /**
  * The SQL that differs between engines: how names are quoted, how a page is cut, how an upsert
- * is spelled, how generated keys are fetched and how values are bound. There is one dialect per
+ * is spelled. How values are bound and rows are read is the same for sessions and DAOs and is not
+ * a dialect's business. There is one dialect per
  * {@link Engine}; {@link DaoBase} picks the one of its session's database, so a DAO written
  * against H2 runs unchanged on PostgreSQL, MariaDB, Oracle and SQL Server.
  *
@@ -221,42 +219,4 @@ public interface Dialect {
      * @return the query
      */
     String selectExpression(String expression);
-
-    /**
-     * Prepares an insert so that {@link PreparedStatement#getGeneratedKeys()} returns the key the
-     * database generated. PostgreSQL, Oracle and H2 are asked for the key column by name (folded
-     * as {@link #foldCase(String)} does); MariaDB and SQL Server return their
-     * {@code auto_increment} / identity value, so on those engines only such keys can be fetched.
-     *
-     * <pre>{@code
-     * try (PreparedStatement ps = dialect.prepareReturningKey(connection,
-     *         "insert into users (name) values (?)", "id")) {
-     *     dialect.setParameter(ps, 1, "Ada");
-     *     ps.executeUpdate();
-     *     try (ResultSet keys = ps.getGeneratedKeys()) { keys.next(); long id = keys.getLong(1); }
-     * }
-     * }</pre>
-     *
-     * @param connection the connection
-     * @param insert     an insert statement with positional parameters
-     * @param keyColumn  the generated key column, a plain identifier
-     * @return the prepared statement; the caller closes it
-     * @throws SQLException when the driver refuses to prepare the statement
-     * @throws IllegalArgumentException when {@code keyColumn} is not a plain identifier
-     */
-    PreparedStatement prepareReturningKey(Connection connection, String insert, String keyColumn) throws SQLException;
-
-    /**
-     * Binds one positional parameter the way this engine needs it: {@code null} as SQL NULL,
-     * {@link java.time.Instant} as a timestamp, an enum as its name, and on Oracle a
-     * {@code Boolean} as 1 or 0 (Oracle before 23 has no boolean column type; store flags in
-     * {@code NUMBER(1)}). {@link java.util.UUID}s go as text on MariaDB, Oracle and SQL Server.
-     * Anything else goes through {@link PreparedStatement#setObject(int, Object)}.
-     *
-     * @param statement the statement
-     * @param index     1-based parameter index
-     * @param value     the value, or {@code null}
-     * @throws SQLException when the driver refuses the value
-     */
-    void setParameter(PreparedStatement statement, int index, Object value) throws SQLException;
 }

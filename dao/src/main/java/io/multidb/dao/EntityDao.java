@@ -1,10 +1,11 @@
 package io.multidb.dao;
 
+import io.multidb.connection.Column;
 import io.multidb.connection.Session;
 import io.multidb.dao.internal.EntityModel;
 import io.multidb.dao.internal.EntitySql;
-import io.multidb.dao.internal.RowMapping;
-import io.multidb.dao.internal.SqlFailures;
+import io.multidb.connection.SqlExecutionException;
+import io.multidb.connection.internal.statement.RowMapping;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -140,7 +141,7 @@ public abstract class EntityDao<T extends Record, ID> extends DaoBase {
         String select = sql().selectById();
         Connection c = session().connection();
         try (PreparedStatement ps = c.prepareStatement(select)) {
-            dialect().setParameter(ps, 1, id);
+            statements().binder().set(ps, 1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
@@ -152,7 +153,7 @@ public abstract class EntityDao<T extends Record, ID> extends DaoBase {
                 return Optional.of(entity);
             }
         } catch (SQLException e) {
-            throw SqlFailures.translate(session().label(), select, e);
+            throw SqlExecutionException.translate(session().label(), select, e);
         }
     }
 

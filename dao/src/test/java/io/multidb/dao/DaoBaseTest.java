@@ -1,5 +1,6 @@
 package io.multidb.dao;
 
+import io.multidb.connection.Column;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +8,9 @@ import io.multidb.connection.ClosePools;
 import io.multidb.connection.ConnectionPool;
 import io.multidb.connection.DatabaseManager;
 import io.multidb.connection.MultiDbException;
+import io.multidb.connection.RowMappingException;
 import io.multidb.connection.Session;
+import io.multidb.connection.StatementParameterException;
 import io.multidb.connection.SqlExecutionException;
 import io.multidb.testkit.TestDatabase;
 import java.math.BigDecimal;
@@ -181,11 +184,12 @@ class DaoBaseTest {
 
             assertThatThrownBy(() -> dao.run("insert into users (name, email) values (:name, :email)",
                     Map.of("name", "Bob")))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isInstanceOf(StatementParameterException.class)
+                    .hasMessageStartingWith("Database 'main': ")
                     .hasMessageContaining("No value for parameter(s) [:email]");
             assertThatThrownBy(() -> dao.run("insert into users (name) values (:name)",
                     Map.of("name", "Bob", "emial", "bob@example.org")))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isInstanceOf(StatementParameterException.class)
                     .hasMessageContaining("key(s) [emial] that the statement does not use");
             assertThat(dao.one(Long.class, "select count(*) from users")).isEqualTo(1L);
         }
@@ -449,19 +453,20 @@ class DaoBaseTest {
             ProbeDao dao = new ProbeDao(s);
             addUser(dao, "Ada", null, true, null);
             assertThatThrownBy(() -> dao.one(MissingColumn.class, "select name from users"))
-                    .isInstanceOf(MultiDbException.class)
+                    .isInstanceOf(RowMappingException.class)
+                    .hasMessageStartingWith("Database 'main': ")
                     .hasMessageContaining("to record " + MissingColumn.class.getName())
                     .hasMessageContaining("no column for component 'nickname'")
                     .hasMessageContaining("@Column");
             assertThatThrownBy(() -> dao.one(PrimitiveScore.class, "select name, score from users"))
-                    .isInstanceOf(MultiDbException.class)
+                    .isInstanceOf(RowMappingException.class)
                     .hasMessageContaining("is NULL, but component 'score'")
                     .hasMessageContaining("primitive double");
             assertThatThrownBy(() -> dao.one(Long.class, "select id, name from users"))
-                    .isInstanceOf(MultiDbException.class)
+                    .isInstanceOf(RowMappingException.class)
                     .hasMessageContaining("selects exactly one column");
             assertThatThrownBy(() -> dao.list(Map.class, "select * from users"))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isInstanceOf(RowMappingException.class)
                     .hasMessageContaining("session().query(sql, args)");
         }
     }

@@ -1,5 +1,7 @@
 package io.multidb.dao;
 
+import io.multidb.connection.internal.statement.Binder;
+import io.multidb.dao.internal.Dialects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.multidb.connection.ClosePools;
@@ -117,8 +119,8 @@ class DialectExecutionTest {
     }
 
     private static long insertReturningKey(Dialect d, Connection c, String title) throws SQLException {
-        try (PreparedStatement ps = d.prepareReturningKey(c, "insert into posts (title) values (?)", "id")) {
-            d.setParameter(ps, 1, title);
+        try (PreparedStatement ps = Dialects.prepareReturningKey(d, c, "insert into posts (title) values (?)", "id")) {
+            Binder.of(d.engine()).set(ps, 1, title);
             assertThat(ps.executeUpdate()).isEqualTo(1);
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 assertThat(keys.next()).isTrue();
@@ -140,14 +142,14 @@ class DialectExecutionTest {
                     + " values (?, ?, ?, ?, ?, ?, ?)")) {
                 Object[] values = {1L, true, token, Status.ACTIVE, at, null, null};
                 for (int i = 0; i < values.length; i++) {
-                    d.setParameter(ps, i + 1, values[i]);
+                    Binder.of(d.engine()).set(ps, i + 1, values[i]);
                 }
                 assertThat(ps.executeUpdate()).isEqualTo(1);
             }
             try (PreparedStatement ps = c.prepareStatement("select flag, token, status, at, note, amount from facts"
                     + " where flag = ? and status = ?")) {
-                d.setParameter(ps, 1, true);
-                d.setParameter(ps, 2, Status.ACTIVE);
+                Binder.of(d.engine()).set(ps, 1, true);
+                Binder.of(d.engine()).set(ps, 2, Status.ACTIVE);
                 try (ResultSet rs = ps.executeQuery()) {
                     assertThat(rs.next()).isTrue();
                     assertThat(rs.getBoolean(1)).isTrue();

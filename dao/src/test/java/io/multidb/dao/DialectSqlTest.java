@@ -1,5 +1,7 @@
 package io.multidb.dao;
 
+import io.multidb.connection.internal.statement.Binder;
+import io.multidb.dao.internal.Dialects;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -210,7 +212,7 @@ class DialectSqlTest {
     private static List<String> prepareAndRecord(Dialect d, String insert, String keyColumn) {
         Recorder recorder = new Recorder();
         try {
-            d.prepareReturningKey(recorder.stub(Connection.class), insert, keyColumn);
+            Dialects.prepareReturningKey(d, recorder.stub(Connection.class), insert, keyColumn);
         } catch (SQLException e) {
             throw new AssertionError(e);
         }
@@ -252,7 +254,7 @@ class DialectSqlTest {
         PreparedStatement ps = recorder.stub(PreparedStatement.class);
         try {
             for (int i = 0; i < values.length; i++) {
-                d.setParameter(ps, i + 1, values[i]);
+                Binder.of(d.engine()).set(ps, i + 1, values[i]);
             }
         } catch (SQLException e) {
             throw new AssertionError(e);

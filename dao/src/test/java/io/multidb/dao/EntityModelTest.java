@@ -1,5 +1,6 @@
 package io.multidb.dao;
 
+import io.multidb.connection.Column;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,9 +1,10 @@
 package io.multidb.dao;
 
+import io.multidb.connection.StatementParameterException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.multidb.dao.internal.NamedParameters;
+import io.multidb.connection.internal.statement.NamedParameters;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,20 +42,20 @@ class NamedParametersTest {
     void missingAndUnusedKeysAreRefused() {
         NamedParameters p = NamedParameters.parse("insert into users (name, email) values (:name, :email)");
         assertThatThrownBy(() -> p.arguments(Map.of("name", "Ada")))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(StatementParameterException.class)
                 .hasMessageStartingWith("No value for parameter(s) [:email] in the map (keys [name]) of: insert into");
         assertThatThrownBy(() -> p.arguments(Map.of("name", "Ada", "email", "a@x", "emial", "a@x")))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(StatementParameterException.class)
                 .hasMessageStartingWith("The parameter map has key(s) [emial] that the statement does not use (it uses"
                         + " [:name, :email])");
-        assertThatThrownBy(() -> p.arguments(null)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> p.arguments(null)).isInstanceOf(StatementParameterException.class)
                 .hasMessageContaining("pass Map.of() for none");
     }
 
     @Test
     void mixingPositionalAndNamedParametersIsRefused() {
         assertThatThrownBy(() -> NamedParameters.parse("select * from users where id = ? and name = :name"))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(StatementParameterException.class)
                 .hasMessageContaining("mixes positional ? and named :name parameters");
     }
 
@@ -68,7 +69,7 @@ class NamedParametersTest {
                 .hasMessageContaining("[other]");
         for (int i = 0; i < 2; i++) {
             assertThatThrownBy(() -> NamedParameters.parse("select * from t where a = ? and b = :b"))
-                    .isInstanceOf(IllegalArgumentException.class);
+                    .isInstanceOf(StatementParameterException.class);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.multidb.dao;
 
+import io.multidb.connection.internal.statement.Binder;
+import io.multidb.dao.internal.Dialects;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -167,7 +169,7 @@ class RejectedNamesTest {
             new Slot("Dialect.upsert(key column)", (dao, d, n) -> d.upsert("users", Arrays.asList(n),
                     Arrays.asList("id", n))),
             new Slot("Dialect.upsert(column)", (dao, d, n) -> d.upsert("users", List.of("id"), Arrays.asList("id", n))),
-            new Slot("Dialect.prepareReturningKey(keyColumn)", (dao, d, n) -> d.prepareReturningKey(
+            new Slot("Dialects.prepareReturningKey(Dialect, keyColumn)", (dao, d, n) -> Dialects.prepareReturningKey(d, 
                     UNTOUCHABLE_CONNECTION, "insert into users (name) values (?)", n)));
 
     static Stream<Arguments> everyEngineAndName() {

@@ -5,6 +5,8 @@ import io.multidb.connection.DatabaseConfig;
 import io.multidb.connection.MultiDbException;
 import io.multidb.connection.PoolExhaustedException;
 import io.multidb.connection.PoolStats;
+import io.multidb.connection.RowMappingException;
+import io.multidb.connection.StatementParameterException;
 import io.multidb.connection.SqlExecutionException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -109,6 +111,26 @@ public final class Failures {
         String password = secret(config);
         return new MultiDbException("Database '" + config.label() + "': " + Secrets.scrub(e.getMessage(), password),
                 Secrets.scrub(e, password));
+    }
+
+    /**
+     * @param label the label a statement or mapping was for
+     * @param e     a mapping or parameter failure of the statement engine, perhaps without a label
+     * @return it with the label in its message (a new exception of the same type), or itself when
+     *     it already names one
+     */
+    public static RuntimeException labelled(String label, RuntimeException e) {
+        if (e instanceof RowMappingException m && m.label() == null) {
+            RowMappingException out = new RowMappingException(label, m.getMessage(), m.getCause());
+            out.setStackTrace(m.getStackTrace());
+            return out;
+        }
+        if (e instanceof StatementParameterException p && p.label() == null) {
+            StatementParameterException out = new StatementParameterException(label, p.getMessage());
+            out.setStackTrace(p.getStackTrace());
+            return out;
+        }
+        return e;
     }
 
     private static String state(SQLException e) {

@@ -3,28 +3,29 @@ package io.multidb.connection.internal;
 import io.multidb.connection.DatabaseConfig;
 import io.multidb.connection.MultiDbException;
 import io.multidb.connection.PoolClosedException;
+import io.multidb.connection.RowMappingException;
+import io.multidb.connection.StatementParameterException;
+import io.multidb.connection.internal.statement.Binder;
+import io.multidb.connection.internal.statement.MapRows;
+import io.multidb.connection.internal.statement.NamedParameters;
+import io.multidb.connection.internal.statement.RowMapping;
+import io.multidb.connection.internal.statement.RowMappings;
+import io.multidb.connection.internal.statement.SqlRunner;
 import io.multidb.connection.Session;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 
 /**
- * A session: borrows its connection on first use, creates a Jdbi handle only when asked. Positional
- * statements go straight to JDBC; named parameters and typed mapping go through Jdbi.
+ * A session: borrows its connection on first use, creates a Jdbi handle only when asked. Every
+ * statement form (positional, named, maps, records, beans, scalars) runs on plain JDBC through the
+ * statement engine ({@link SqlRunner}, {@link Binder}, {@link NamedParameters}, {@link RowMappings})
+ * that DAOs share; Jdbi is used only for {@link #handle()}.
  */
 public final class SessionImpl extends Lease implements Session {
     private static final VarHandle CALLER;
@@ -77,9 +78,8 @@ public final class SessionImpl extends Lease implements Session {
         boolean outer = enter();
         try {
             Connection c = statement();
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bind(ps, args);
-                return ps.executeUpdate();
+            try {
+                return SqlRunner.update(c, binder(), sql, args);
             } catch (SQLException e) {
                 throw Failures.onStatement(pool.config(), sql, e);
             }
@@ -92,27 +92,11 @@ public final class SessionImpl extends Lease implements Session {
     public int execute(String sql, Map<String, ?> args) {
         boolean outer = enter();
         try {
-            Handle h = handleNow();
-            try {
-                return h.createUpdate(sql).bindMap(args).execute();
-            } catch (JdbiException e) {
-                throw Failures.onJdbi(pool.config(), sql, e);
-            }
-        } finally {
-            exit(outer);
-        }
-    }
-
-    @Override
-    public List<Map<String, Object>> query(String sql, Object... args) {
-        boolean outer = enter();
-        try {
+            NamedParameters named = named(sql);
+            Object[] values = arguments(named, args);
             Connection c = statement();
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bind(ps, args);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rows(rs);
-                }
+            try {
+                return SqlRunner.update(c, binder(), named.sql(), values);
             } catch (SQLException e) {
                 throw Failures.onStatement(pool.config(), sql, e);
             }
@@ -122,15 +106,16 @@ public final class SessionImpl extends Lease implements Session {
     }
 
     @Override
+    public List<Map<String, Object>> query(String sql, Object... args) {
+        return run(MapRows.MAPPING, sql, args);
+    }
+
+    @Override
     public List<Map<String, Object>> query(String sql, Map<String, ?> args) {
         boolean outer = enter();
         try {
-            Handle h = handleNow();
-            try {
-                return h.createQuery(sql).bindMap(args).mapToMap().list();
-            } catch (JdbiException e) {
-                throw Failures.onJdbi(pool.config(), sql, e);
-            }
+            NamedParameters named = named(sql);
+            return runEntered(MapRows.MAPPING, named.sql(), arguments(named, args), sql);
         } finally {
             exit(outer);
         }
@@ -138,16 +123,53 @@ public final class SessionImpl extends Lease implements Session {
 
     @Override
     public <T> List<T> query(Class<T> type, String sql, Object... args) {
+        RowMapping<T> mapping;
+        try {
+            mapping = RowMappings.of(type);
+        } catch (RowMappingException e) {
+            throw Failures.labelled(label(), e);
+        }
+        return run(mapping, sql, args);
+    }
+
+    private <T> List<T> run(RowMapping<T> mapping, String sql, Object[] args) {
         boolean outer = enter();
         try {
-            Handle h = handleNow();
-            try {
-                return h.select(sql, args).mapTo(type).list();
-            } catch (JdbiException e) {
-                throw Failures.onJdbi(pool.config(), sql, e);
-            }
+            return runEntered(mapping, sql, args, sql);
         } finally {
             exit(outer);
+        }
+    }
+
+    /** @param shown the statement as the caller wrote it, for messages */
+    private <T> List<T> runEntered(RowMapping<T> mapping, String sql, Object[] args, String shown) {
+        Connection c = statement();
+        try {
+            return SqlRunner.query(c, binder(), mapping, sql, args, 0);
+        } catch (SQLException e) {
+            throw Failures.onStatement(pool.config(), shown, e);
+        } catch (RowMappingException e) {
+            throw Failures.labelled(label(), e);
+        }
+    }
+
+    private Binder binder() {
+        return Binder.of(pool.config().engine());
+    }
+
+    private NamedParameters named(String sql) {
+        try {
+            return NamedParameters.parse(sql);
+        } catch (StatementParameterException e) {
+            throw Failures.labelled(label(), e);
+        }
+    }
+
+    private Object[] arguments(NamedParameters named, Map<String, ?> args) {
+        try {
+            return named.arguments(args);
+        } catch (StatementParameterException e) {
+            throw Failures.labelled(label(), e);
         }
     }
 
@@ -450,42 +472,6 @@ public final class SessionImpl extends Lease implements Session {
                     + label() + "'): the unit of work commits when its callback returns and rolls back when it"
                     + " throws");
         }
-    }
-
-    private static void bind(PreparedStatement ps, Object[] args) throws SQLException {
-        if (args == null) {
-            return;
-        }
-        for (int i = 0; i < args.length; i++) {
-            Object a = args[i];
-            if (a == null) {
-                ps.setNull(i + 1, Types.NULL);
-            } else if (a instanceof Instant instant) {
-                ps.setTimestamp(i + 1, Timestamp.from(instant));
-            } else if (a instanceof Enum<?> e) {
-                ps.setString(i + 1, e.name());
-            } else {
-                ps.setObject(i + 1, a);
-            }
-        }
-    }
-
-    private static List<Map<String, Object>> rows(ResultSet rs) throws SQLException {
-        ResultSetMetaData md = rs.getMetaData();
-        int n = md.getColumnCount();
-        String[] names = new String[n];
-        for (int i = 0; i < n; i++) {
-            names[i] = md.getColumnLabel(i + 1).toLowerCase(Locale.ROOT);
-        }
-        List<Map<String, Object>> out = new ArrayList<>();
-        while (rs.next()) {
-            Map<String, Object> row = new LinkedHashMap<>(n * 2);
-            for (int i = 0; i < n; i++) {
-                row.put(names[i], rs.getObject(i + 1));
-            }
-            out.add(row);
-        }
-        return out;
     }
 
     @Override

@@ -6,15 +6,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
-import java.sql.Types;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.StringJoiner;
-import java.util.UUID;
 
 /**
  * What the dialects share: name validation and quoting of reserved words in the folded case,
@@ -137,43 +133,22 @@ abstract class AbstractDialect implements Dialect {
         return "SELECT " + expression;
     }
 
-    @Override
-    public PreparedStatement prepareReturningKey(Connection connection, String insert, String keyColumn)
+    /**
+     * Prepares an insert so that {@link PreparedStatement#getGeneratedKeys()} returns the key the
+     * database generated. PostgreSQL, Oracle and H2 are asked for the key column by name (folded
+     * as {@link #foldCase(String)} does); MariaDB and SQL Server return their
+     * {@code auto_increment} / identity value, so on those engines only such keys can be fetched.
+     *
+     * @param connection the connection
+     * @param insert     an insert statement with positional parameters
+     * @param keyColumn  the generated key column, a plain identifier
+     * @return the prepared statement; the caller closes it
+     * @throws SQLException when the driver refuses to prepare the statement
+     */
+    PreparedStatement prepareReturningKey(Connection connection, String insert, String keyColumn)
             throws SQLException {
         plain("key column name", keyColumn);
         return connection.prepareStatement(insert, Statement.RETURN_GENERATED_KEYS);
-    }
-
-    @Override
-    public void setParameter(PreparedStatement statement, int index, Object value) throws SQLException {
-        if (value == null) {
-            setNull(statement, index);
-        } else if (value instanceof Instant instant) {
-            statement.setTimestamp(index, Timestamp.from(instant));
-        } else if (value instanceof Enum<?> constant) {
-            statement.setString(index, constant.name());
-        } else if (value instanceof UUID uuid && !hasUuidType()) {
-            statement.setString(index, uuid.toString());
-        } else if (value instanceof Boolean flag && !hasBooleanType()) {
-            statement.setInt(index, flag ? 1 : 0);
-        } else {
-            statement.setObject(index, value);
-        }
-    }
-
-    /** Binds SQL NULL of no particular type; engines whose drivers want a type override this. */
-    void setNull(PreparedStatement statement, int index) throws SQLException {
-        statement.setNull(index, Types.NULL);
-    }
-
-    /** @return whether the driver binds {@link UUID} natively */
-    boolean hasUuidType() {
-        return false;
-    }
-
-    /** @return whether the engine has a boolean type that accepts {@code setObject(Boolean)} */
-    boolean hasBooleanType() {
-        return true;
     }
 
     /** @return the engine's name in messages */

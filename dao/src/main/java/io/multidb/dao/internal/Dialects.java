@@ -4,6 +4,7 @@ import io.multidb.connection.Engine;
 import io.multidb.connection.MultiDbException;
 import io.multidb.dao.Dialect;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.Map;
@@ -51,7 +52,7 @@ public final class Dialects {
         try {
             product = connection.getMetaData().getDatabaseProductName();
         } catch (SQLException e) {
-            throw SqlFailures.translate(label, "DatabaseMetaData.getDatabaseProductName()", e);
+            throw io.multidb.connection.SqlExecutionException.translate(label, "DatabaseMetaData.getDatabaseProductName()", e);
         }
         Engine engine = engineOf(product);
         if (engine == null) {
@@ -82,5 +83,19 @@ public final class Dialects {
             return Engine.SQLSERVER;
         }
         return null;
+    }
+
+    /**
+     * @param dialect    a DAO's dialect
+     * @param connection the connection
+     * @param insert     an insert with positional parameters
+     * @param keyColumn  the generated key column
+     * @return the insert prepared to return that key, as the dialect's engine needs it
+     * @throws SQLException when the driver refuses to prepare the statement
+     */
+    public static PreparedStatement prepareReturningKey(Dialect dialect, Connection connection, String insert,
+            String keyColumn) throws SQLException {
+        AbstractDialect d = dialect instanceof AbstractDialect own ? own : (AbstractDialect) of(dialect.engine());
+        return d.prepareReturningKey(connection, insert, keyColumn);
     }
 }

@@ -1,7 +1,9 @@
 package io.multidb.dao.internal;
 
 import io.multidb.connection.MultiDbException;
-import io.multidb.dao.Column;
+import io.multidb.connection.Column;
+import io.multidb.connection.internal.statement.ColumnNames;
+import io.multidb.connection.internal.statement.RecordShape;
 import io.multidb.dao.Dialect;
 import io.multidb.dao.Id;
 import io.multidb.dao.Table;

@@ -36,14 +36,10 @@ final class H2Dialect extends AbstractDialect {
     }
 
     @Override
-    public PreparedStatement prepareReturningKey(Connection connection, String insert, String keyColumn)
+    PreparedStatement prepareReturningKey(Connection connection, String insert, String keyColumn)
             throws SQLException {
         // by name: RETURN_GENERATED_KEYS would also return other defaulted columns, such as created_at
         return connection.prepareStatement(insert, new String[] {foldCase(keyColumn)});
     }
 
-    @Override
-    boolean hasUuidType() {
-        return true;
-    }
 }

@@ -4,7 +4,6 @@ import io.multidb.connection.Engine;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -70,20 +69,10 @@ final class OracleDialect extends AbstractDialect {
     }
 
     @Override
-    public PreparedStatement prepareReturningKey(Connection connection, String insert, String keyColumn)
+    PreparedStatement prepareReturningKey(Connection connection, String insert, String keyColumn)
             throws SQLException {
         // RETURN_GENERATED_KEYS would return the ROWID; ask for the column by its stored name
         return connection.prepareStatement(insert, new String[] {foldCase(keyColumn)});
     }
 
-    @Override
-    void setNull(PreparedStatement statement, int index) throws SQLException {
-        // the thin driver refuses Types.NULL; a NULL VARCHAR converts implicitly to any column type
-        statement.setNull(index, Types.VARCHAR);
-    }
-
-    @Override
-    boolean hasBooleanType() {
-        return false;
-    }
 }

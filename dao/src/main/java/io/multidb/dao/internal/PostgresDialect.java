@@ -51,14 +51,10 @@ final class PostgresDialect extends AbstractDialect {
     }
 
     @Override
-    public PreparedStatement prepareReturningKey(Connection connection, String insert, String keyColumn)
+    PreparedStatement prepareReturningKey(Connection connection, String insert, String keyColumn)
             throws SQLException {
         // pgJDBC appends RETURNING with the name quoted as given: pass the stored (folded) name
         return connection.prepareStatement(insert, new String[] {foldCase(keyColumn)});
     }
 
-    @Override
-    boolean hasUuidType() {
-        return true;
-    }
 }

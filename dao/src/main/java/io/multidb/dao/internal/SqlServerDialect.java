@@ -1,8 +1,6 @@
 package io.multidb.dao.internal;
 
 import io.multidb.connection.Engine;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,9 +54,4 @@ final class SqlServerDialect extends AbstractDialect {
         return "SYSDATETIME()";
     }
 
-    @Override
-    void setNull(PreparedStatement statement, int index) throws SQLException {
-        // mssql-jdbc infers the NULL's type from setObject; Types.NULL is not accepted by every version
-        statement.setObject(index, null);
-    }
 }

@@ -1,34 +1,95 @@
 package io.multidb.dao.internal;
 
+import io.multidb.connection.RowMappingException;
 import io.multidb.connection.Session;
+import io.multidb.connection.SqlExecutionException;
+import io.multidb.connection.StatementParameterException;
+import io.multidb.connection.internal.Failures;
+import io.multidb.connection.internal.statement.Binder;
+import io.multidb.connection.internal.statement.GeneratedKeys;
+import io.multidb.connection.internal.statement.NamedParameters;
+import io.multidb.connection.internal.statement.RowMapping;
+import io.multidb.connection.internal.statement.RowMappings;
+import io.multidb.connection.internal.statement.SqlRunner;
 import io.multidb.dao.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Runs a DAO's statements with plain JDBC on its session's connection, binding every value through
- * the dialect and translating driver failures. No Jdbi handle is involved: this is the hot path.
- * One per DAO; used by one thread at a time, like the session.
+ * Runs a DAO's statements on its session's connection through the statement engine that sessions
+ * use ({@link SqlRunner}, the engine's {@link Binder}, {@link RowMappings}, {@link NamedParameters}),
+ * so a value binds, a row maps and a mistake fails the same way from a DAO and from a session. No
+ * Jdbi handle is involved. One per DAO; used by one thread at a time, like the session.
  */
 public final class Statements {
     /** Rows sent per {@code executeBatch()}, so a long list does not pile up in the driver. */
-    public static final int BATCH_SIZE = 1000;
+    public static final int BATCH_SIZE = SqlRunner.BATCH_SIZE;
 
     private final Session session;
     private final Dialect dialect;
+    private final Binder binder;
 
     /**
      * @param session the DAO's session
-     * @param dialect the dialect of its database
+     * @param dialect the dialect of its database; its engine chooses the binder
      */
     public Statements(Session session, Dialect dialect) {
         this.session = session;
         this.dialect = dialect;
+        this.binder = Binder.of(dialect.engine());
+    }
+
+    /**
+     * @param label the session's label, for the message
+     * @param sql   a statement with {@code :name} parameters
+     * @return it rewritten to positional parameters
+     * @throws StatementParameterException naming the label, as a session's would
+     */
+    public static NamedParameters named(String label, String sql) {
+        try {
+            return NamedParameters.parse(sql);
+        } catch (StatementParameterException e) {
+            throw Failures.labelled(label, e);
+        }
+    }
+
+    /**
+     * @param label  the session's label, for the message
+     * @param named  a parsed statement
+     * @param params a value for every name, and no other key
+     * @return one value per placeholder
+     * @throws StatementParameterException naming the label, as a session's would
+     */
+    public static Object[] arguments(String label, NamedParameters named, Map<String, ?> params) {
+        try {
+            return named.arguments(params);
+        } catch (StatementParameterException e) {
+            throw Failures.labelled(label, e);
+        }
+    }
+
+    /**
+     * @param label the session's label, for the message
+     * @param type  the row type
+     * @param <T>   the row type
+     * @return its mapping
+     * @throws RowMappingException naming the label when rows cannot be mapped to the type
+     */
+    public static <T> RowMapping<T> mapping(String label, Class<T> type) {
+        try {
+            return RowMappings.of(type);
+        } catch (RowMappingException e) {
+            throw Failures.labelled(label, e);
+        }
+    }
+
+    /** @return the binder of the DAO's engine */
+    public Binder binder() {
+        return binder;
     }
 
     /**
@@ -38,11 +99,10 @@ public final class Statements {
      */
     public int update(String sql, Object[] args) {
         Connection c = session.connection();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            return ps.executeUpdate();
+        try {
+            return SqlRunner.update(c, binder, sql, args);
         } catch (SQLException e) {
-            throw SqlFailures.translate(session.label(), sql, e);
+            throw SqlExecutionException.translate(session.label(), sql, e);
         }
     }
 
@@ -56,21 +116,12 @@ public final class Statements {
      */
     public <T> List<T> query(RowMapping<T> mapping, String sql, Object[] args, int maxRows) {
         Connection c = session.connection();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<T> out = new ArrayList<>();
-                if (!rs.next()) {
-                    return out;
-                }
-                RowReader<T> reader = mapping.reader(rs.getMetaData());
-                do {
-                    out.add(reader.read(rs));
-                } while ((maxRows == 0 || out.size() < maxRows) && rs.next());
-                return out;
-            }
+        try {
+            return SqlRunner.query(c, binder, mapping, sql, args, maxRows);
         } catch (SQLException e) {
-            throw SqlFailures.translate(session.label(), sql, e);
+            throw SqlExecutionException.translate(session.label(), sql, e);
+        } catch (RowMappingException e) {
+            throw Failures.labelled(session.label(), e);
         }
     }
 
@@ -82,15 +133,15 @@ public final class Statements {
     public long queryLong(String sql, Object[] args) {
         Connection c = session.connection();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
+            binder.bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw new IllegalStateException("The query returned no row: " + SqlFailures.shorten(sql));
+                    throw new IllegalStateException("The query returned no row: " + Failures.shorten(sql));
                 }
                 return rs.getLong(1);
             }
         } catch (SQLException e) {
-            throw SqlFailures.translate(session.label(), sql, e);
+            throw SqlExecutionException.translate(session.label(), sql, e);
         }
     }
 
@@ -104,19 +155,21 @@ public final class Statements {
      */
     public <K> K insertReturningKey(Class<K> keyType, String keyColumn, String sql, Object[] args) {
         Connection c = session.connection();
-        try (PreparedStatement ps = dialect.prepareReturningKey(c, sql, keyColumn)) {
-            bind(ps, args);
+        try (PreparedStatement ps = Dialects.prepareReturningKey(dialect, c, sql, keyColumn)) {
+            binder.bind(ps, args);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 if (!keys.next()) {
                     throw new IllegalStateException("Database '" + session.label() + "' returned no generated key for "
-                            + keyColumn + " after: " + SqlFailures.shorten(sql) + ". Is " + keyColumn + " an identity"
+                            + keyColumn + " after: " + Failures.shorten(sql) + ". Is " + keyColumn + " an identity"
                             + " or auto_increment column, left out of the insert?");
                 }
                 return GeneratedKeys.read(keys, keyType, keyColumn);
             }
         } catch (SQLException e) {
-            throw SqlFailures.translate(session.label(), sql, e);
+            throw SqlExecutionException.translate(session.label(), sql, e);
+        } catch (RowMappingException e) {
+            throw Failures.labelled(session.label(), e);
         }
     }
 
@@ -127,41 +180,10 @@ public final class Statements {
      */
     public int batch(String sql, List<Object[]> rows) {
         Connection c = session.connection();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int total = 0;
-            int pending = 0;
-            for (Object[] row : rows) {
-                bind(ps, row);
-                ps.addBatch();
-                if (++pending == BATCH_SIZE) {
-                    total += count(ps.executeBatch());
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                total += count(ps.executeBatch());
-            }
-            return total;
+        try {
+            return SqlRunner.batch(c, binder, sql, rows);
         } catch (SQLException e) {
-            throw SqlFailures.translate(session.label(), sql, e);
-        }
-    }
-
-    private static int count(int[] results) {
-        int total = 0;
-        for (int r : results) {
-            // drivers that rewrite a batch into one statement report SUCCESS_NO_INFO: one row each
-            total += r == Statement.SUCCESS_NO_INFO ? 1 : r;
-        }
-        return total;
-    }
-
-    private void bind(PreparedStatement ps, Object[] args) throws SQLException {
-        if (args == null) {
-            return;
-        }
-        for (int i = 0; i < args.length; i++) {
-            dialect.setParameter(ps, i + 1, args[i]);
+            throw SqlExecutionException.translate(session.label(), sql, e);
         }
     }
 }

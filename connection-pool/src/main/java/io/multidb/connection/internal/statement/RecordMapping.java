@@ -1,6 +1,7 @@
-package io.multidb.dao.internal;
+package io.multidb.connection.internal.statement;
 
-import io.multidb.connection.MultiDbException;
+import io.multidb.connection.Column;
+import io.multidb.connection.RowMappingException;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -9,7 +10,7 @@ import java.util.Map;
 
 /**
  * Maps rows to a record through its canonical constructor. Each component takes the column whose
- * label matches its {@link io.multidb.dao.Column} name or, without one, its own name, ignoring case
+ * label matches its {@link io.multidb.connection.Column} name or, without one, its own name, ignoring case
  * and underscores. Columns no component asks for are ignored; a component without a column is an
  * error.
  */
@@ -43,7 +44,7 @@ final class RecordMapping<T> implements RowMapping<T> {
             String wanted = c.column() != null ? c.column() : c.name();
             Integer index = byName.get(ColumnNames.normalize(wanted));
             if (index == null) {
-                throw new MultiDbException("Cannot map rows with columns " + labels + " to record " + type.getName()
+                throw new RowMappingException(null, "Cannot map rows with columns " + labels + " to record " + type.getName()
                         + ": no column for component '" + c.name() + "' (looked for " + wanted
                         + ", ignoring case and underscores). Select that column, alias one to it, or name the"
                         + " column with @Column on the component.");
@@ -64,8 +65,8 @@ final class RecordMapping<T> implements RowMapping<T> {
         };
     }
 
-    private MultiDbException nullForPrimitive(RecordShape.Component c, String column) {
-        return new MultiDbException("Column " + column + " is NULL, but component '" + c.name() + "' of record "
+    private RowMappingException nullForPrimitive(RecordShape.Component c, String column) {
+        return new RowMappingException(null, "Column " + column + " is NULL, but component '" + c.name() + "' of record "
                 + type.getName() + " is a primitive " + c.type().getName() + "; declare it as its wrapper type to"
                 + " accept NULL");
     }

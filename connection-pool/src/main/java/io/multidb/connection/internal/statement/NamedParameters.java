@@ -1,5 +1,7 @@
-package io.multidb.dao.internal;
+package io.multidb.connection.internal.statement;
 
+import io.multidb.connection.StatementParameterException;
+import io.multidb.connection.internal.Failures;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -27,11 +29,11 @@ public record NamedParameters(String sql, List<String> names) {
     /**
      * @param sql a statement with {@code :name} parameters
      * @return it rewritten; the same statement is rewritten once, later calls find the result
-     * @throws IllegalArgumentException when the statement also has a positional {@code ?}
+     * @throws StatementParameterException when the statement also has a positional {@code ?}
      */
     public static NamedParameters parse(String sql) {
         if (sql == null) {
-            throw new IllegalArgumentException("SQL must not be null");
+            throw new StatementParameterException(null, "SQL must not be null");
         }
         NamedParameters known = PARSED.get(sql);
         if (known != null) {
@@ -80,8 +82,8 @@ public record NamedParameters(String sql, List<String> names) {
                 out.append("??"); // JDBC's escape for a literal ?, such as PostgreSQL's jsonb operator
                 i += 2;
             } else if (c == '?') {
-                throw new IllegalArgumentException("The statement mixes positional ? and named :name parameters;"
-                        + " use one kind: " + SqlFailures.shorten(sql));
+                throw new StatementParameterException(null, "The statement mixes positional ? and named :name parameters;"
+                        + " use one kind: " + Failures.shorten(sql));
             } else {
                 out.append(c);
                 i++;
@@ -96,11 +98,11 @@ public record NamedParameters(String sql, List<String> names) {
      *
      * @param values name to value; a value may be {@code null}
      * @return one value per placeholder
-     * @throws IllegalArgumentException when a name has no value or a key is not used
+     * @throws StatementParameterException when a name has no value or a key is not used
      */
     public Object[] arguments(Map<String, ?> values) {
         if (values == null) {
-            throw new IllegalArgumentException("The parameter map must not be null; pass Map.of() for none");
+            throw new StatementParameterException(null, "The parameter map must not be null; pass Map.of() for none");
         }
         Set<String> missing = new LinkedHashSet<>();
         Object[] args = new Object[names.size()];
@@ -113,14 +115,14 @@ public record NamedParameters(String sql, List<String> names) {
             }
         }
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("No value for parameter(s) " + prefixed(missing) + " in the map (keys "
-                    + new TreeSet<>(values.keySet()) + ") of: " + SqlFailures.shorten(sql));
+            throw new StatementParameterException(null, "No value for parameter(s) " + prefixed(missing) + " in the map (keys "
+                    + new TreeSet<>(values.keySet()) + ") of: " + Failures.shorten(sql));
         }
         if (values.size() > distinctNames()) {
             Set<String> unused = new TreeSet<>(values.keySet());
             unused.removeAll(names);
-            throw new IllegalArgumentException("The parameter map has key(s) " + unused + " that the statement does not"
-                    + " use (it uses " + prefixed(new LinkedHashSet<>(names)) + "): " + SqlFailures.shorten(sql));
+            throw new StatementParameterException(null, "The parameter map has key(s) " + unused + " that the statement does not"
+                    + " use (it uses " + prefixed(new LinkedHashSet<>(names)) + "): " + Failures.shorten(sql));
         }
         return args;
     }

@@ -1,6 +1,6 @@
-package io.multidb.dao.internal;
+package io.multidb.connection.internal.statement;
 
-import io.multidb.connection.MultiDbException;
+import io.multidb.connection.RowMappingException;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 
@@ -18,7 +18,7 @@ final class ScalarMapping<T> implements RowMapping<T> {
     @SuppressWarnings("unchecked") // primitive classes: the value is their box, which is what T stands for
     public RowReader<T> reader(ResultSetMetaData md) throws SQLException {
         if (md.getColumnCount() != 1) {
-            throw new MultiDbException("Cannot map rows with columns " + ColumnNames.labels(md) + " to "
+            throw new RowMappingException(null, "Cannot map rows with columns " + ColumnNames.labels(md) + " to "
                     + type.getName() + ": a single value needs a query that selects exactly one column; map"
                     + " several columns to a record");
         }
@@ -26,7 +26,7 @@ final class ScalarMapping<T> implements RowMapping<T> {
         return rs -> {
             Object value = reader.read(rs, 1);
             if (value == null && type.isPrimitive()) {
-                throw new MultiDbException("Column " + label + " is NULL, which a primitive " + type.getName()
+                throw new RowMappingException(null, "Column " + label + " is NULL, which a primitive " + type.getName()
                         + " cannot hold; ask for its wrapper type");
             }
             return (T) value;

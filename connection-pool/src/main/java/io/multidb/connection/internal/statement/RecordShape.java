@@ -1,7 +1,7 @@
-package io.multidb.dao.internal;
+package io.multidb.connection.internal.statement;
 
-import io.multidb.connection.MultiDbException;
-import io.multidb.dao.Column;
+import io.multidb.connection.RowMappingException;
+import io.multidb.connection.Column;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -17,7 +17,7 @@ import java.util.List;
  * column reader) and a handle on its canonical constructor. Cached per class, so mapping a row
  * costs no reflection.
  */
-final class RecordShape {
+public final class RecordShape {
     private static final ClassValue<RecordShape> CACHE = new ClassValue<>() {
         @Override
         protected RecordShape computeValue(Class<?> type) {
@@ -31,7 +31,7 @@ final class RecordShape {
 
     private RecordShape(Class<?> type) {
         if (!type.isRecord()) {
-            throw new IllegalArgumentException(type.getName() + " is not a record");
+            throw new RowMappingException(null, type.getName() + " is not a record");
         }
         this.type = type;
         RecordComponent[] parts = type.getRecordComponents();
@@ -59,10 +59,10 @@ final class RecordShape {
     /**
      * @param type a record class
      * @return its shape
-     * @throws IllegalArgumentException when it is not a record, or its constructor or accessors
+     * @throws RowMappingException when it is not a record, or its constructor or accessors
      *     cannot be reached
      */
-    static RecordShape of(Class<?> type) {
+    public static RecordShape of(Class<?> type) {
         return CACHE.get(type);
     }
 
@@ -73,7 +73,7 @@ final class RecordShape {
             return member instanceof Constructor<?> c ? MethodHandles.lookup().unreflectConstructor(c)
                     : MethodHandles.lookup().unreflect((java.lang.reflect.Method) member);
         } catch (IllegalAccessException e) {
-            throw new IllegalArgumentException("Multidb cannot reach the constructor or accessors of record "
+            throw new RowMappingException(null, "Multidb cannot reach the constructor or accessors of record "
                     + owner.getName() + ": make it public, or open its package to Multidb's module", e);
         }
     }
@@ -84,25 +84,25 @@ final class RecordShape {
     }
 
     /** @return the components, in declaration order */
-    List<Component> components() {
+    public List<Component> components() {
         return components;
     }
 
     /**
      * @param args one value per component, in order
      * @return the new record
-     * @throws MultiDbException when the record's constructor rejects the values
+     * @throws RowMappingException when the record's constructor rejects the values
      */
-    Object construct(Object[] args) {
+    public Object construct(Object[] args) {
         try {
             return (Object) constructor.invokeExact(args);
         } catch (RuntimeException e) {
-            throw new MultiDbException("The constructor of record " + type.getName() + " rejected the values read: "
+            throw new RowMappingException(null, "The constructor of record " + type.getName() + " rejected the values read: "
                     + e.getMessage(), e);
         } catch (Error e) {
             throw e;
         } catch (Throwable e) {
-            throw new MultiDbException("The constructor of record " + type.getName() + " failed: " + e, e);
+            throw new RowMappingException(null, "The constructor of record " + type.getName() + " failed: " + e, e);
         }
     }
 
@@ -116,20 +116,20 @@ final class RecordShape {
      * @param reader   reads a column as the component's type
      * @param source   the reflected component, for annotations
      */
-    record Component(String name, Class<?> type, String column, MethodHandle accessor, ColumnReader reader,
+    public record Component(String name, Class<?> type, String column, MethodHandle accessor, ColumnReader reader,
             RecordComponent source) {
 
         /**
          * @param record a record of the shape's type
          * @return this component's value in it
          */
-        Object valueOf(Object record) {
+        public Object valueOf(Object record) {
             try {
                 return (Object) accessor.invokeExact(record);
             } catch (RuntimeException | Error e) {
                 throw e;
             } catch (Throwable e) {
-                throw new MultiDbException("Accessor " + name + "() failed: " + e, e);
+                throw new RowMappingException(null, "Accessor " + name + "() failed: " + e, e);
             }
         }
     }

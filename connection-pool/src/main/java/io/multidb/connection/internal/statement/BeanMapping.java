@@ -1,6 +1,7 @@
-package io.multidb.dao.internal;
+package io.multidb.connection.internal.statement;
 
-import io.multidb.connection.MultiDbException;
+import io.multidb.connection.Column;
+import io.multidb.connection.RowMappingException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -16,7 +17,8 @@ import java.util.Map;
 
 /**
  * Maps rows to a JavaBean: its no-argument constructor, then one setter per column whose label
- * matches the property name, ignoring case and underscores. Columns without a setter are ignored;
+ * matches the property name (or its {@link Column} name, on the setter or the field), ignoring
+ * case and underscores. Columns without a setter are ignored;
  * a result with no matching column at all is an error.
  */
 final class BeanMapping<T> implements RowMapping<T> {
@@ -53,7 +55,9 @@ final class BeanMapping<T> implements RowMapping<T> {
             if (name.length() > 3 && name.startsWith("set") && m.getParameterCount() == 1
                     && !Modifier.isStatic(m.getModifiers())) {
                 Class<?> propertyType = m.getParameterTypes()[0];
-                setters.put(ColumnNames.normalize(name.substring(3)), new Setter(name.substring(3), propertyType,
+                String property = name.substring(3);
+                String column = columnOf(type, m, property);
+                setters.put(ColumnNames.normalize(column != null ? column : property), new Setter(property, propertyType,
                         handle(type, m).asType(MethodType.methodType(void.class, Object.class, Object.class)),
                         ColumnReaders.forType(propertyType)));
             }
@@ -65,13 +69,39 @@ final class BeanMapping<T> implements RowMapping<T> {
         return new BeanMapping<>(type, ctor, setters);
     }
 
+    /**
+     * @return the {@link Column} name given on the setter or on the field of the property (the
+     *     field's name being the property's with a lower-case first letter, or the same), or
+     *     {@code null}
+     */
+    private static String columnOf(Class<?> type, Method setter, String property) {
+        Column onSetter = setter.getAnnotation(Column.class);
+        if (onSetter != null) {
+            return onSetter.value();
+        }
+        String decapitalized = Character.toLowerCase(property.charAt(0)) + property.substring(1);
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (String fieldName : new String[] {decapitalized, property}) {
+                try {
+                    Column onField = c.getDeclaredField(fieldName).getAnnotation(Column.class);
+                    if (onField != null) {
+                        return onField.value();
+                    }
+                } catch (NoSuchFieldException e) {
+                    // no field of that name here: look further up
+                }
+            }
+        }
+        return null;
+    }
+
     private static MethodHandle handle(Class<?> owner, java.lang.reflect.Executable member) {
         member.trySetAccessible(); // a public method of a class that is not public
         try {
             return member instanceof Constructor<?> c ? MethodHandles.lookup().unreflectConstructor(c)
                     : MethodHandles.lookup().unreflect((Method) member);
         } catch (IllegalAccessException e) {
-            throw new IllegalArgumentException("Multidb cannot reach the constructor or setters of " + owner.getName()
+            throw new RowMappingException(null, "Multidb cannot reach the constructor or setters of " + owner.getName()
                     + ": make the class public, or open its package to Multidb's module", e);
         }
     }
@@ -93,8 +123,9 @@ final class BeanMapping<T> implements RowMapping<T> {
             }
         }
         if (matched.isEmpty()) {
-            throw new MultiDbException("Cannot map rows with columns " + labels + " to bean " + type.getName()
-                    + ": no column matches one of its setters (matched ignoring case and underscores)");
+            throw new RowMappingException(null, "Cannot map rows with columns " + labels + " to bean " + type.getName()
+                    + ": no column matches one of its setters (matched ignoring case and underscores, or by"
+                    + " @Column)");
         }
         int n = matched.size();
         int[] columnIndexes = columns.stream().mapToInt(Integer::intValue).toArray();
@@ -105,8 +136,9 @@ final class BeanMapping<T> implements RowMapping<T> {
                 Setter s = matchedSetters[k];
                 Object value = s.reader().read(rs, columnIndexes[k]);
                 if (value == null && s.type().isPrimitive()) {
-                    throw new MultiDbException("Column " + labels.get(columnIndexes[k] - 1) + " is NULL, but property '"
-                            + s.property() + "' of " + type.getName() + " is a primitive " + s.type().getName());
+                    throw new RowMappingException(null, "Column " + labels.get(columnIndexes[k] - 1) + " is NULL, but"
+                            + " property '" + s.property() + "' of " + type.getName() + " is a primitive "
+                            + s.type().getName());
                 }
                 s.set(bean, value, type);
             }
@@ -120,7 +152,7 @@ final class BeanMapping<T> implements RowMapping<T> {
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
-            throw new MultiDbException("The constructor of " + type.getName() + " failed: " + e, e);
+            throw new RowMappingException(null, "The constructor of " + type.getName() + " failed: " + e, e);
         }
     }
 
@@ -132,7 +164,7 @@ final class BeanMapping<T> implements RowMapping<T> {
             } catch (RuntimeException | Error e) {
                 throw e;
             } catch (Throwable e) {
-                throw new MultiDbException("Setter of '" + property + "' on " + owner.getName() + " failed: " + e, e);
+                throw new RowMappingException(null, "Setter of '" + property + "' on " + owner.getName() + " failed: " + e, e);
             }
         }
     }

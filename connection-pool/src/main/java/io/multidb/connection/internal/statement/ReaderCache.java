@@ -1,4 +1,4 @@
-package io.multidb.dao.internal;
+package io.multidb.connection.internal.statement;
 
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;

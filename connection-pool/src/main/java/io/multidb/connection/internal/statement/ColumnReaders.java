@@ -1,6 +1,6 @@
-package io.multidb.dao.internal;
+package io.multidb.connection.internal.statement;
 
-import io.multidb.connection.MultiDbException;
+import io.multidb.connection.RowMappingException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.sql.ResultSet;
@@ -114,7 +114,7 @@ final class ColumnReaders {
             }
             Object constant = byName.get(name);
             if (constant == null) {
-                throw new MultiDbException("Column " + rs.getMetaData().getColumnLabel(i) + " holds '" + name
+                throw new RowMappingException(null, "Column " + rs.getMetaData().getColumnLabel(i) + " holds '" + name
                         + "', which is not a constant of " + type.getName() + " " + Arrays.toString(type.getEnumConstants()));
             }
             return constant;
@@ -133,7 +133,7 @@ final class ColumnReaders {
             ByteBuffer b = ByteBuffer.wrap(bytes);
             return new UUID(b.getLong(), b.getLong());
         }
-        throw new MultiDbException("Column " + rs.getMetaData().getColumnLabel(i) + " holds a "
+        throw new RowMappingException(null, "Column " + rs.getMetaData().getColumnLabel(i) + " holds a "
                 + value.getClass().getName() + ", which cannot be read as a UUID (expected a uuid, a 36-character text"
                 + " or 16 bytes)");
     }

@@ -1,11 +1,11 @@
-package io.multidb.dao.internal;
+package io.multidb.connection.internal.statement;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /** Reads one column of the current row as one Java type; {@code null} for SQL NULL. */
 @FunctionalInterface
-interface ColumnReader {
+public interface ColumnReader {
     /**
      * @param rs     the result set, on a row
      * @param column 1-based column index

@@ -1,4 +1,6 @@
-package io.multidb.dao.internal;
+package io.multidb.connection.internal.statement;
+
+import io.multidb.connection.RowMappingException;
 
 import java.util.Collection;
 import java.util.Map;
@@ -23,12 +25,12 @@ public final class RowMappings {
      * @param type the row type
      * @param <T>  the row type
      * @return its mapping
-     * @throws IllegalArgumentException when rows cannot be mapped to the type
+     * @throws RowMappingException when rows cannot be mapped to the type
      */
     @SuppressWarnings("unchecked") // the cache stores the mapping created for this very class
     public static <T> RowMapping<T> of(Class<T> type) {
         if (type == null) {
-            throw new IllegalArgumentException("The row type must not be null");
+            throw new RowMappingException(null, "The row type must not be null");
         }
         return (RowMapping<T>) CACHE.get(type);
     }
@@ -41,12 +43,12 @@ public final class RowMappings {
             return new RecordMapping<>(type);
         }
         if (Map.class.isAssignableFrom(type) || Collection.class.isAssignableFrom(type)) {
-            throw new IllegalArgumentException("Rows cannot be mapped to " + type.getName() + "; for rows as maps use"
+            throw new RowMappingException(null, "Rows cannot be mapped to " + type.getName() + "; for rows as maps use"
                     + " session().query(sql, args), which returns one map per row");
         }
         BeanMapping<T> bean = BeanMapping.tryCreate(type);
         if (bean == null) {
-            throw new IllegalArgumentException("Rows cannot be mapped to " + type.getName() + ": it is not a record, a"
+            throw new RowMappingException(null, "Rows cannot be mapped to " + type.getName() + ": it is not a record, a"
                     + " bean (public no-argument constructor and setters), or a single-column type such as Long,"
                     + " String, BigDecimal, Instant, LocalDate, UUID or an enum");
         }

@@ -1,4 +1,4 @@
-package io.multidb.dao.internal;
+package io.multidb.connection.internal.statement;
 
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** How result columns are matched to components and properties: ignoring case and underscores. */
-final class ColumnNames {
+public final class ColumnNames {
     private ColumnNames() {
     }
 
@@ -16,7 +16,7 @@ final class ColumnNames {
      * @return it in lower case without underscores: {@code created_at}, {@code CREATED_AT} and
      *     {@code createdAt} all give {@code createdat}
      */
-    static String normalize(String name) {
+    public static String normalize(String name) {
         return name.replace("_", "").toLowerCase(Locale.ROOT);
     }
 
@@ -25,7 +25,7 @@ final class ColumnNames {
      * @return their labels, in order
      * @throws SQLException when the driver cannot describe them
      */
-    static List<String> labels(ResultSetMetaData md) throws SQLException {
+    public static List<String> labels(ResultSetMetaData md) throws SQLException {
         int n = md.getColumnCount();
         List<String> out = new ArrayList<>(n);
         for (int i = 1; i <= n; i++) {
@@ -38,7 +38,7 @@ final class ColumnNames {
      * @param camel a Java name such as {@code createdAt} or {@code httpURLPath}
      * @return its snake-case column name: {@code created_at}, {@code http_url_path}
      */
-    static String snakeCase(String camel) {
+    public static String snakeCase(String camel) {
         StringBuilder out = new StringBuilder(camel.length() + 4);
         for (int i = 0; i < camel.length(); i++) {
             char c = camel.charAt(i);

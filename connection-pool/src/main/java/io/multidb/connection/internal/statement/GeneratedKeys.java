@@ -1,6 +1,6 @@
-package io.multidb.dao.internal;
+package io.multidb.connection.internal.statement;
 
-import io.multidb.connection.MultiDbException;
+import io.multidb.connection.RowMappingException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.ResultSet;
@@ -12,18 +12,18 @@ import java.util.UUID;
  * {@code numeric(38)} for an identity, MariaDB a {@code BigInteger} for unsigned columns, H2 the
  * column's own type.
  */
-final class GeneratedKeys {
+public final class GeneratedKeys {
     private GeneratedKeys() {
     }
 
-    static <K> K read(ResultSet keys, Class<K> keyType, String keyColumn) throws SQLException {
+    public static <K> K read(ResultSet keys, Class<K> keyType, String keyColumn) throws SQLException {
         Object raw = keys.getObject(1);
         if (raw == null) {
-            throw new MultiDbException("The database returned NULL as the generated key of " + keyColumn);
+            throw new RowMappingException(null, "The database returned NULL as the generated key of " + keyColumn);
         }
         Object key = convert(raw, keyType);
         if (key == null) {
-            throw new MultiDbException("The generated key of " + keyColumn + " is a " + raw.getClass().getName()
+            throw new RowMappingException(null, "The generated key of " + keyColumn + " is a " + raw.getClass().getName()
                     + " (" + raw + "), which cannot be read as " + keyType.getName());
         }
         @SuppressWarnings("unchecked") // convert returned an instance of the box of keyType
