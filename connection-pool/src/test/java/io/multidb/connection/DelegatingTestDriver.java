@@ -1,19 +1,17 @@
 package io.multidb.connection;
 
+import io.multidb.testkit.FakeDriver;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
-import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
-import java.util.logging.Logger;
 
 /**
  * A wrapping driver, as P6Spy or a tracing proxy would be: {@code jdbc:delegating:<h2 url>} opens
  * {@code jdbc:h2:<h2 url>} through H2's driver.
  */
-public final class DelegatingTestDriver implements Driver {
+public final class DelegatingTestDriver implements FakeDriver {
     static final String PREFIX = "jdbc:delegating:";
 
     static {
@@ -34,30 +32,5 @@ public final class DelegatingTestDriver implements Driver {
     @Override
     public boolean acceptsURL(String url) {
         return url != null && url.startsWith(PREFIX);
-    }
-
-    @Override
-    public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
-        return new DriverPropertyInfo[0];
-    }
-
-    @Override
-    public int getMajorVersion() {
-        return 1;
-    }
-
-    @Override
-    public int getMinorVersion() {
-        return 0;
-    }
-
-    @Override
-    public boolean jdbcCompliant() {
-        return false;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException();
     }
 }

@@ -3,6 +3,7 @@ package io.multidb.connection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.multidb.testkit.FakeDriver;
 import io.multidb.testkit.RequiresEngine;
 import io.multidb.testkit.TestDatabase;
 import java.io.IOException;
@@ -10,12 +11,10 @@ import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverPropertyInfo;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.logging.Logger;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -288,7 +287,7 @@ class DriverPropertyNamesTest {
     }
 
     /** A driver whose property names differ only in case or separators; it opens nothing. */
-    public static final class ReportingDriver implements Driver {
+    public static final class ReportingDriver implements FakeDriver {
         @Override
         public Connection connect(String url, Properties info) {
             return null;
@@ -304,26 +303,6 @@ class DriverPropertyNamesTest {
             return new DriverPropertyInfo[] {new DriverPropertyInfo("trace", null),
                 new DriverPropertyInfo("Trace", null), new DriverPropertyInfo("log_dir", null),
                 new DriverPropertyInfo("log.dir", null)};
-        }
-
-        @Override
-        public int getMajorVersion() {
-            return 1;
-        }
-
-        @Override
-        public int getMinorVersion() {
-            return 0;
-        }
-
-        @Override
-        public boolean jdbcCompliant() {
-            return false;
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException();
         }
     }
 }

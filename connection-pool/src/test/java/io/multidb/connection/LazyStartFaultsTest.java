@@ -3,12 +3,10 @@ package io.multidb.connection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.multidb.testkit.FakeDriver;
 import java.sql.Connection;
-import java.sql.Driver;
 import java.sql.DriverManager;
-import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -34,7 +31,7 @@ class LazyStartFaultsTest {
     private static final int THREADS = 6;
 
     /** Refuses every connection; counts attempts; the first attempt waits until released. */
-    public static final class RefusingDriver implements Driver {
+    public static final class RefusingDriver implements FakeDriver {
         static final AtomicInteger ATTEMPTS = new AtomicInteger();
         static volatile CountDownLatch release = new CountDownLatch(0);
         static volatile CountDownLatch firstAttempt = new CountDownLatch(1);
@@ -67,31 +64,6 @@ class LazyStartFaultsTest {
         @Override
         public boolean acceptsURL(String url) {
             return url != null && url.startsWith("jdbc:refusing:");
-        }
-
-        @Override
-        public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
-            return new DriverPropertyInfo[0];
-        }
-
-        @Override
-        public int getMajorVersion() {
-            return 1;
-        }
-
-        @Override
-        public int getMinorVersion() {
-            return 0;
-        }
-
-        @Override
-        public boolean jdbcCompliant() {
-            return false;
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException();
         }
     }
 

@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.multidb.testkit.AllEngines;
+import io.multidb.testkit.FakeDriver;
 import io.multidb.testkit.TestDatabase;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.Driver;
-import java.sql.DriverPropertyInfo;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
@@ -24,7 +23,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -243,7 +241,7 @@ class SessionSafetyTest {
     }
 
     /** Wraps H2; while {@link #FAIL} is set, {@code rollback()} fails as a broken driver's would. */
-    public static final class FailingRollbackDriver implements Driver {
+    public static final class FailingRollbackDriver implements FakeDriver {
         static final String PREFIX = "jdbc:failrollback:";
         static final AtomicBoolean FAIL = new AtomicBoolean();
 
@@ -269,31 +267,6 @@ class SessionSafetyTest {
         @Override
         public boolean acceptsURL(String url) {
             return url != null && url.startsWith(PREFIX);
-        }
-
-        @Override
-        public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
-            return new DriverPropertyInfo[0];
-        }
-
-        @Override
-        public int getMajorVersion() {
-            return 1;
-        }
-
-        @Override
-        public int getMinorVersion() {
-            return 0;
-        }
-
-        @Override
-        public boolean jdbcCompliant() {
-            return false;
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException();
         }
     }
 }

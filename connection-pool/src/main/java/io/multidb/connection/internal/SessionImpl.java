@@ -4,6 +4,7 @@ import io.multidb.connection.DatabaseConfig;
 import io.multidb.connection.MultiDbException;
 import io.multidb.connection.PoolClosedException;
 import io.multidb.connection.RowMappingException;
+import io.multidb.connection.Session;
 import io.multidb.connection.StatementParameterException;
 import io.multidb.connection.internal.statement.Binder;
 import io.multidb.connection.internal.statement.MapRows;
@@ -11,7 +12,6 @@ import io.multidb.connection.internal.statement.NamedParameters;
 import io.multidb.connection.internal.statement.RowMapping;
 import io.multidb.connection.internal.statement.RowMappings;
 import io.multidb.connection.internal.statement.SqlRunner;
-import io.multidb.connection.Session;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.sql.Connection;
@@ -77,12 +77,7 @@ public final class SessionImpl extends Lease implements Session {
     public int execute(String sql, Object... args) {
         boolean outer = enter();
         try {
-            Connection c = statement();
-            try {
-                return SqlRunner.update(c, binder(), sql, args);
-            } catch (SQLException e) {
-                throw Failures.onStatement(pool.config(), sql, e);
-            }
+            return update(sql, args, sql);
         } finally {
             exit(outer);
         }
@@ -93,15 +88,19 @@ public final class SessionImpl extends Lease implements Session {
         boolean outer = enter();
         try {
             NamedParameters named = named(sql);
-            Object[] values = arguments(named, args);
-            Connection c = statement();
-            try {
-                return SqlRunner.update(c, binder(), named.sql(), values);
-            } catch (SQLException e) {
-                throw Failures.onStatement(pool.config(), sql, e);
-            }
+            return update(named.sql(), arguments(named, args), sql);
         } finally {
             exit(outer);
+        }
+    }
+
+    /** @param shown the statement as the caller wrote it, for messages */
+    private int update(String sql, Object[] args, String shown) {
+        Connection c = statement();
+        try {
+            return SqlRunner.update(c, binder(), sql, args);
+        } catch (SQLException e) {
+            throw Failures.onStatement(pool.config(), shown, e);
         }
     }
 

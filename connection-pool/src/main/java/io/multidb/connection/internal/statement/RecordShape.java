@@ -1,7 +1,7 @@
 package io.multidb.connection.internal.statement;
 
-import io.multidb.connection.RowMappingException;
 import io.multidb.connection.Column;
+import io.multidb.connection.RowMappingException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
