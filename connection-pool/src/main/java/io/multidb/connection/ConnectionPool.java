@@ -142,6 +142,16 @@ public final class ConnectionPool {
         return current(label).pool(label).stats();
     }
 
+    /**
+     * @param label a configured label
+     * @return a snapshot of the pool of its read-only sessions ({@link DatabaseManager#getReadSession})
+     * @throws NotConfiguredException before {@link #configure(Map)}
+     * @throws UnknownLabelException when the label is not configured
+     */
+    public static PoolStats readStats(String label) {
+        return current(label).readPool(label).stats();
+    }
+
     /** @return the label's password when it is configured, for scrubbing messages; otherwise {@code null} */
     static String passwordOf(String label) {
         Registry r = registry;

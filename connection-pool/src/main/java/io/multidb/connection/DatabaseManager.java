@@ -43,6 +43,61 @@ public final class DatabaseManager {
     }
 
     /**
+     * Opens a read-only session on a label: the cheapest way to read. Its statements run with
+     * auto-commit on, on a connection that is read-only (on PostgreSQL and MariaDB the database
+     * itself refuses a write, with SQLState 25006 or error 1792; on H2, Oracle and SQL Server, which
+     * have no read-only connections, the session refuses {@code execute} itself, with SQLState
+     * 25006), and its close returns the connection without a rollback.
+     *
+     * <p>Round trips: a query costs one (prepare, bind and execute go together), and opening and
+     * closing the session cost none. A transactional session from {@link #getSession(String)}
+     * costs the same per query, plus one at close for the rollback of its open transaction (or
+     * one for the commit).
+     *
+     * <p>There is no transaction to span queries: each statement sees the data committed when it
+     * starts, so two queries may see different states. {@code commit()} and {@code rollback()} do
+     * nothing. Read-only sessions borrow from a pool of their own per label, sized like the label's
+     * ({@code pool_size + max_overflow} at most), which opens connections only as read-only
+     * sessions need them and closes them after ten idle minutes; see
+     * {@link ConnectionPool#readStats(String)}.
+     *
+     * <pre>{@code
+     * try (Session s = DatabaseManager.getReadSession("orders")) {
+     *     List<Order> open = s.query(Order.class, "select * from orders where state = ?", "open");
+     * }
+     * }</pre>
+     *
+     * @param label a configured label
+     * @return a read-only session to close (try-with-resources)
+     * @throws NotConfiguredException before {@link ConnectionPool#configure(java.util.Map)}
+     * @throws UnknownLabelException when the label is not configured
+     */
+    public static Session getReadSession(String label) {
+        return new SessionImpl(ConnectionPool.current(label).readPool(label), false);
+    }
+
+    /**
+     * Runs reads on a read-only session (see {@link #getReadSession(String)}) and closes it.
+     *
+     * <pre>{@code
+     * long open = DatabaseManager.read("orders",
+     *         s -> s.query(Long.class, "select count(*) from orders where state = 'open'").get(0));
+     * }</pre>
+     *
+     * @param label a configured label
+     * @param work  the reads
+     * @param <R>   what the work returns
+     * @param <X>   the checked exception the work may throw
+     * @return what the work returned
+     * @throws X what the work threw
+     */
+    public static <R, X extends Exception> R read(String label, SessionCallback<R, X> work) throws X {
+        try (Session s = getReadSession(label)) {
+            return work.apply(s);
+        }
+    }
+
+    /**
      * Runs work in one local transaction on a label: commits when the work returns, rolls back
      * when it throws (a failed rollback is added to the work's exception as suppressed). The
      * session's own {@code commit()}/{@code rollback()} throw {@link IllegalStateException}.

@@ -8,9 +8,15 @@ import org.jdbi.v3.core.Handle;
 /**
  * A conversation with the database of one label, used in a try-with-resources block. A session
  * costs nothing until it is used: it borrows its pooled connection on the first statement and
- * creates a Jdbi {@link Handle} only when {@link #handle()} (or a named-parameter method) asks for
- * one. Work is transactional: nothing is visible to others until {@link #commit()}, and
+ * creates a Jdbi {@link Handle} only when {@link #handle()} asks for one; every other method runs on
+ * plain JDBC. Work is transactional: nothing is visible to others until {@link #commit()}, and
  * {@link #close()} rolls back whatever was not committed before returning the connection.
+ *
+ * <p>Round trips: each statement costs one; {@link #commit()} one; {@link #close()} one when
+ * statements ran since the last commit (the rollback of the transaction they opened), none
+ * otherwise. For reads that need no transaction, a read-only session from
+ * {@link DatabaseManager#getReadSession(String)} runs with auto-commit on and costs nothing at
+ * close.
  *
  * <pre>{@code
  * try (Session s = DatabaseManager.getSession("default_db")) {

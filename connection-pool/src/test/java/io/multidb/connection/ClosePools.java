@@ -17,6 +17,9 @@ public final class ClosePools implements AfterEachCallback {
                 assertThat(ConnectionPool.stats(label).active())
                         .as("connections of '%s' still lent out after %s", label, context.getDisplayName())
                         .isZero();
+                assertThat(ConnectionPool.readStats(label).active())
+                        .as("read-only connections of '%s' still lent out after %s", label, context.getDisplayName())
+                        .isZero();
             }
         } finally {
             ConnectionPool.closeAllConnections();

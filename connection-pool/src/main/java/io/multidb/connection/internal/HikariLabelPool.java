@@ -11,27 +11,64 @@ import io.multidb.connection.Engine;
 import io.multidb.connection.PoolStats;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 /**
  * A label's HikariCP pool, created on first use. Until then the label costs one small object: no
  * thread, no connection.
+ *
+ * <p>Each label has two: the pool of its transactional sessions (auto-commit off), and the pool of
+ * its read-only sessions ({@link #forReads}), whose connections run with auto-commit on and are
+ * read-only on the database's side where the engine can make a whole connection read-only
+ * (PostgreSQL, MariaDB), so that a read costs one round trip and no rollback.
  */
 final class HikariLabelPool extends LazyLabelPool<HikariDataSource> {
+    private final boolean reads;
 
     HikariLabelPool(DatabaseConfig config) {
+        this(config, false);
+    }
+
+    private HikariLabelPool(DatabaseConfig config, boolean reads) {
         super(config);
-        if (!config.poolPrePing()) {
+        this.reads = reads;
+        if (!reads && !config.poolPrePing()) {
             throw new ConfigurationException(config.label(), "pool_pre_ping", "Database '" + config.label()
                     + "': pool_pre_ping false is not supported: HikariCP always validates a connection that has"
                     + " been idle for more than 500 ms before handing it out. Remove the key or set it to true.");
         }
     }
 
+    /**
+     * @param config a label's configuration
+     * @return the pool of the label's read-only sessions: as lazy as the label's own, opening no
+     *     connection until a read-only session needs one and keeping none idle for long
+     */
+    static HikariLabelPool forReads(DatabaseConfig config) {
+        return new HikariLabelPool(config, true);
+    }
+
+    /**
+     * @param engine an engine
+     * @return whether the database itself refuses writes on a read-only session's connection;
+     *     elsewhere (H2, Oracle, SQL Server have no read-only connections) the session refuses
+     *     {@code execute} itself
+     */
+    static boolean databaseRefusesWritesOnReads(Engine engine) {
+        return engine == Engine.POSTGRESQL || engine == Engine.MARIADB;
+    }
+
+    @Override
+    public boolean forReadOnlySessions() {
+        return reads;
+    }
+
     @Override
     HikariDataSource create() {
         try {
-            return new HikariDataSource(hikariConfig(config()));
+            return new HikariDataSource(hikariConfig(config(), reads));
         } catch (RuntimeException e) {
             // PoolInitializationException: the first connection failed; the next use tries again
             throw Failures.connectionFailed(config(), e.getCause() == null ? e : e.getCause());
@@ -82,9 +119,9 @@ final class HikariLabelPool extends LazyLabelPool<HikariDataSource> {
         pool.close();
     }
 
-    private static HikariConfig hikariConfig(DatabaseConfig config) {
+    private static HikariConfig hikariConfig(DatabaseConfig config, boolean reads) {
         HikariConfig h = new HikariConfig();
-        h.setPoolName("multidb-" + config.label());
+        h.setPoolName("multidb-" + config.label() + (reads ? "-read" : ""));
         // HikariCP's DEBUG dump of its configuration masks only a property named "password"; handed a
         // ready data source it shows an opaque object, so no secret driver property (sslpassword, a
         // key store password) can reach the log
@@ -95,16 +132,22 @@ final class HikariLabelPool extends LazyLabelPool<HikariDataSource> {
             // it; as a start-up parameter the search_path holds for the connection's life
             properties.put("currentSchema", '"' + config.schema().get().replace("\"", "\"\"") + '"');
         }
+        if (reads && config.engine() == Engine.POSTGRESQL) {
+            // pgJDBC makes a read-only connection read-only on the server also in auto-commit
+            // (SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY, once per connection)
+            properties.putIfAbsent("readOnlyMode", "always");
+        }
         h.setDataSource(new DriverDataSource(config.url(), config.driverClassName(), properties,
                 config.user().orElse(null), config.password().orElse(null)));
-        h.setMinimumIdle(config.poolSize());
+        // read-only sessions open connections as they need them and let idle ones go (10 min)
+        h.setMinimumIdle(reads ? 0 : config.poolSize());
         h.setMaximumPoolSize(config.maxPoolSize());
         h.setConnectionTimeout(config.poolTimeout().toMillis());
         // HikariCP checks an idle connection before lending it; the check must fit in the wait
         h.setValidationTimeout(Math.min(config.validationTimeout().toMillis(), config.poolTimeout().toMillis()));
         h.setMaxLifetime(config.poolRecycle().toMillis());
-        h.setAutoCommit(false);
-        h.setReadOnly(config.readOnly());
+        h.setAutoCommit(reads);
+        h.setReadOnly(reads || config.readOnly());
         config.isolation().ifPresent(i -> h.setTransactionIsolation(i.jdbcName()));
         config.schema().ifPresent(schema -> {
             switch (config.engine()) {
@@ -116,7 +159,12 @@ final class HikariLabelPool extends LazyLabelPool<HikariDataSource> {
                 default -> h.setSchema(schema); // CURRENT_SCHEMA, SET SCHEMA
             }
         });
-        String initSql = InitSql.combine(config.engine(), config.initSql());
+        List<String> init = config.initSql();
+        if (reads && config.engine() == Engine.MARIADB) {
+            init = new ArrayList<>(init);
+            init.add("SET SESSION TRANSACTION READ ONLY"); // also holds for auto-commit statements
+        }
+        String initSql = InitSql.combine(config.engine(), init);
         if (initSql != null) {
             h.setConnectionInitSql(initSql);
             // commit what init_sql set, so that the first rollback of a session cannot undo it

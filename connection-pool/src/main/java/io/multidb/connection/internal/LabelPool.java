@@ -27,6 +27,13 @@ public interface LabelPool {
     Connection borrow(Lease lease);
 
     /**
+     * @return whether this pool serves read-only sessions: auto-commit on, read-only connections
+     */
+    default boolean forReadOnlySessions() {
+        return false;
+    }
+
+    /**
      * @return whether the pool itself rolls back a returned connection that has uncommitted work
      *     (HikariCP does, tracking every statement run through its proxy), so the session need not
      */

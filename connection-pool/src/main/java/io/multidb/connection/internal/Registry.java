@@ -24,10 +24,13 @@ public final class Registry {
     private static final String XA_ARTIFACT = "io.multidb:multidb-jta-support";
 
     private final Map<String, LabelPool> pools;
+    /** The pools of read-only sessions, one per label, as lazy as the labels' own. */
+    private final Map<String, LabelPool> readPools;
     private final Set<String> labels;
 
-    private Registry(Map<String, LabelPool> pools) {
+    private Registry(Map<String, LabelPool> pools, Map<String, LabelPool> readPools) {
         this.pools = pools;
+        this.readPools = readPools;
         this.labels = Collections.unmodifiableSet(new TreeSet<>(pools.keySet()));
     }
 
@@ -43,9 +46,11 @@ public final class Registry {
         checkDrivers(parsed);
         XaProvider xa = xaProviderFor(parsed);
         Map<String, LabelPool> pools = new LinkedHashMap<>();
+        Map<String, LabelPool> readPools = new LinkedHashMap<>();
         try {
             for (DatabaseConfig c : parsed.values()) {
                 pools.put(c.label(), c.xa() ? new XaLabelPool(c, xa) : new HikariLabelPool(c));
+                readPools.put(c.label(), HikariLabelPool.forReads(c));
             }
             for (LabelPool p : pools.values()) {
                 if (!p.config().lazy()) {
@@ -62,7 +67,7 @@ public final class Registry {
             }
             throw e;
         }
-        return new Registry(Collections.unmodifiableMap(pools));
+        return new Registry(Collections.unmodifiableMap(pools), Collections.unmodifiableMap(readPools));
     }
 
     private static Map<String, DatabaseConfig> parse(Map<String, ?> configs) {
@@ -162,6 +167,19 @@ public final class Registry {
     }
 
     /**
+     * @param label a label
+     * @return the pool of its read-only sessions
+     * @throws UnknownLabelException when the label is not configured
+     */
+    public LabelPool readPool(String label) {
+        LabelPool p = readPools.get(label);
+        if (p == null) {
+            pool(label); // throws the usual error
+        }
+        return p;
+    }
+
+    /**
      * @return the configured labels, sorted
      */
     public Set<String> labels() {
@@ -179,6 +197,7 @@ public final class Registry {
      */
     public List<String> close(Duration grace) {
         pools.values().forEach(LabelPool::stopLending);
+        readPools.values().forEach(LabelPool::stopLending);
         long deadline = System.nanoTime() + grace.toNanos();
         while (!busyLabels(true).isEmpty() && System.nanoTime() - deadline < 0
                 && !Thread.currentThread().isInterrupted()) {
@@ -186,7 +205,9 @@ public final class Registry {
         }
         List<String> busy = busyLabels(false);
         RuntimeException failure = null;
-        for (LabelPool p : pools.values()) {
+        List<LabelPool> all = new ArrayList<>(pools.values());
+        all.addAll(readPools.values());
+        for (LabelPool p : all) {
             try {
                 p.close();
             } catch (RuntimeException e) {
@@ -207,7 +228,9 @@ public final class Registry {
     private List<String> busyLabels(boolean othersOnly) {
         List<String> busy = new ArrayList<>();
         pools.forEach((label, p) -> {
-            if (p.stats().active() > (othersOnly ? p.heldByCurrentThread() : 0)) {
+            LabelPool reads = readPools.get(label);
+            if (p.stats().active() > (othersOnly ? p.heldByCurrentThread() : 0)
+                    || reads.stats().active() > (othersOnly ? reads.heldByCurrentThread() : 0)) {
                 busy.add(label);
             }
         });

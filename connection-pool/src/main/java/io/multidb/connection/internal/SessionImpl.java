@@ -40,6 +40,8 @@ public final class SessionImpl extends Lease implements Session {
 
     private final LabelPool pool;
     private final boolean ownedByUnitOfWork;
+    /** A read-only session: auto-commit on, nothing to commit or roll back, writes refused. */
+    private final boolean readOnly;
     private Connection connection;
     private Handle handle;
     /** The connection was used since the last commit or rollback: commit and rollback have work to do. */
@@ -62,6 +64,7 @@ public final class SessionImpl extends Lease implements Session {
      */
     public SessionImpl(LabelPool pool, boolean ownedByUnitOfWork) {
         this.pool = pool;
+        this.readOnly = pool.forReadOnlySessions();
         this.ownedByUnitOfWork = ownedByUnitOfWork;
         // a unit of work closes its own sessions; only sessions the application closes are watched
         this.leakWatch = ownedByUnitOfWork ? null
@@ -96,6 +99,11 @@ public final class SessionImpl extends Lease implements Session {
 
     /** @param shown the statement as the caller wrote it, for messages */
     private int update(String sql, Object[] args, String shown) {
+        if (readOnly && !HikariLabelPool.databaseRefusesWritesOnReads(pool.config().engine())) {
+            throw Failures.onStatement(pool.config(), shown, new SQLException("A read-only session does not run"
+                    + " statements that write; " + pool.config().engine().key() + " has no read-only connections,"
+                    + " so Multidb refuses them itself. Use DatabaseManager.getSession(...) to write", "25006"));
+        }
         Connection c = statement();
         try {
             return SqlRunner.update(c, binder(), sql, args);
@@ -230,6 +238,9 @@ public final class SessionImpl extends Lease implements Session {
         boolean outer = enter();
         try {
             checkNotLost();
+            if (readOnly) {
+                return; // auto-commit: every statement has ended its own transaction
+            }
             if (connection != null && dirty) {
                 checkPoolOpen();
                 try {
@@ -250,6 +261,9 @@ public final class SessionImpl extends Lease implements Session {
         boolean outer = enter();
         try {
             checkNotLost();
+            if (readOnly) {
+                return;
+            }
             if (connection != null && dirty) {
                 checkPoolOpen();
                 try {
@@ -316,7 +330,7 @@ public final class SessionImpl extends Lease implements Session {
         // HikariCP rolls back what ran through its proxy itself, but returns the connection to the pool
         // even when that rollback fails: statements this session ran are rolled back here, so that a
         // failed rollback evicts the connection instead
-        boolean mustRollBack = pool.rollsBackOnReturn() ? ranStatements : dirty;
+        boolean mustRollBack = !readOnly && (pool.rollsBackOnReturn() ? ranStatements : dirty);
         if (!evict && rollback && mustRollBack) {
             try {
                 c.rollback();
@@ -475,7 +489,8 @@ public final class SessionImpl extends Lease implements Session {
 
     @Override
     public String toString() {
-        return "Session{label=" + label() + (closed ? ", closed" : connection == null ? ", idle" : ", in use") + "}";
+        return "Session{label=" + label() + (readOnly ? ", read-only" : "")
+                + (closed ? ", closed" : connection == null ? ", idle" : ", in use") + "}";
     }
 
     /** @return the configuration of this session's label */
