@@ -3,7 +3,8 @@ package io.multidb.connection;
 /**
  * Root of every exception Multidb throws. All are unchecked, so data-access code is not forced to
  * declare what it cannot handle, and callers that can handle a failure catch the subclass that
- * names it.
+ * names it. The root is abstract, as Jdbi's {@code JdbiException} is: every failure has a subclass
+ * that says what happened (configuration, connection, pool, statement, mapping, transaction).
  *
  * <pre>{@code
  * try (Session s = DatabaseManager.getSession("orders")) {
@@ -20,13 +21,13 @@ package io.multidb.connection;
  *
  * <p>Thread-safety: instances are immutable once thrown.
  */
-public class MultiDbException extends RuntimeException {
+public abstract class MultiDbException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /**
      * @param message what went wrong and, where it helps, how to fix it
      */
-    public MultiDbException(String message) {
+    protected MultiDbException(String message) {
         super(message);
     }
 
@@ -34,7 +35,7 @@ public class MultiDbException extends RuntimeException {
      * @param message what went wrong and, where it helps, how to fix it
      * @param cause   the underlying failure, usually a driver {@link java.sql.SQLException}
      */
-    public MultiDbException(String message, Throwable cause) {
+    protected MultiDbException(String message, Throwable cause) {
         super(message, cause);
     }
 }

@@ -1,11 +1,13 @@
 package io.multidb.dao;
 
 import io.multidb.connection.Column;
+import io.multidb.connection.RowMappingException;
 import io.multidb.connection.Session;
+import io.multidb.connection.SqlExecutionException;
+import io.multidb.connection.internal.Failures;
+import io.multidb.connection.internal.statement.RowMapping;
 import io.multidb.dao.internal.EntityModel;
 import io.multidb.dao.internal.EntitySql;
-import io.multidb.connection.SqlExecutionException;
-import io.multidb.connection.internal.statement.RowMapping;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -154,6 +156,8 @@ public abstract class EntityDao<T extends Record, ID> extends DaoBase {
             }
         } catch (SQLException e) {
             throw SqlExecutionException.translate(session().label(), select, e);
+        } catch (RowMappingException e) {
+            throw Failures.labelled(session().label(), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.multidb.connection.internal;
 
 import io.multidb.connection.ConnectionFailedException;
+import io.multidb.connection.ConnectionWaitInterruptedException;
 import io.multidb.connection.DatabaseConfig;
 import io.multidb.connection.MultiDbException;
 import io.multidb.connection.PoolExhaustedException;
@@ -35,6 +36,9 @@ public final class Failures {
      * @return the exception to throw
      */
     public static MultiDbException onBorrow(DatabaseConfig config, SQLException e, Duration waited, PoolStats stats) {
+        if (Thread.currentThread().isInterrupted()) {
+            return new ConnectionWaitInterruptedException(config.label(), e); // HikariCP's own wait was interrupted
+        }
         Throwable connectFailure = connectionFailureOf(e);
         if (connectFailure != null) {
             return connectionFailed(config, connectFailure);
@@ -95,9 +99,8 @@ public final class Failures {
      * @param config the label's configuration
      * @param sql    the statement that failed
      * @param e      Jdbi's failure
-     * @return the exception to throw: a {@link SqlExecutionException} when the database failed,
-     *     otherwise a {@link MultiDbException} with Jdbi's explanation (a missing named parameter,
-     *     an unmappable type)
+     * @return the exception to throw: a {@link SqlExecutionException}, with the driver's failure
+     *     when Jdbi wrapped one and otherwise Jdbi's own explanation
      */
     public static MultiDbException onJdbi(DatabaseConfig config, String sql, JdbiException e) {
         for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -108,9 +111,12 @@ public final class Failures {
                 return multi;
             }
         }
+        // Jdbi failed without a driver failure behind it (it wraps those): reported like one
         String password = secret(config);
-        return new MultiDbException("Database '" + config.label() + "': " + Secrets.scrub(e.getMessage(), password),
+        SQLException described = new SQLException(Secrets.scrub(e.getMessage(), password), null,
                 Secrets.scrub(e, password));
+        return new SqlExecutionException(config.label(), "Database '" + config.label() + "': "
+                + described.getMessage() + " in: " + shorten(Secrets.scrub(sql, password)), described);
     }
 
     /**

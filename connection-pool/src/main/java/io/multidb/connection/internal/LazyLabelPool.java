@@ -1,6 +1,7 @@
 package io.multidb.connection.internal;
 
 import io.multidb.connection.ConnectionFailedException;
+import io.multidb.connection.ConnectionWaitInterruptedException;
 import io.multidb.connection.DatabaseConfig;
 import io.multidb.connection.MultiDbException;
 import io.multidb.connection.PoolClosedException;
@@ -112,8 +113,7 @@ abstract class LazyLabelPool<P> implements LabelPool {
                 admitted = queue.tryAcquire(deadline - start, TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new MultiDbException("Database '" + config.label() + "': interrupted while waiting for a"
-                        + " connection", e);
+                throw new ConnectionWaitInterruptedException(config.label(), e);
             }
             if (!admitted) {
                 // the semaphore gives up only once its deadline, taken after ours, has passed

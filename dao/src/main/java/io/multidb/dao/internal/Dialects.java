@@ -1,7 +1,8 @@
 package io.multidb.dao.internal;
 
+import io.multidb.connection.ConfigurationException;
 import io.multidb.connection.Engine;
-import io.multidb.connection.MultiDbException;
+import io.multidb.connection.SqlExecutionException;
 import io.multidb.dao.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -45,18 +46,19 @@ public final class Dialects {
      * @param connection a live connection
      * @param label      its label, for messages
      * @return the dialect
-     * @throws MultiDbException when the product is not one Multidb supports
+     * @throws io.multidb.connection.ConfigurationException when the product is not one Multidb supports
      */
     public static Dialect detect(Connection connection, String label) {
         String product;
         try {
             product = connection.getMetaData().getDatabaseProductName();
         } catch (SQLException e) {
-            throw io.multidb.connection.SqlExecutionException.translate(label, "DatabaseMetaData.getDatabaseProductName()", e);
+            throw SqlExecutionException.translate(label, "DatabaseMetaData.getDatabaseProductName()", e);
         }
         Engine engine = engineOf(product);
         if (engine == null) {
-            throw new MultiDbException("Database '" + label + "' reports product '" + product + "', for which Multidb"
+            throw new ConfigurationException(label, null, "Database '" + label + "' reports product '" + product
+                    + "', for which Multidb"
                     + " has no SQL dialect (supported: PostgreSQL, Oracle, SQL Server, H2, MariaDB/MySQL). Pass the"
                     + " closest Dialect to the DAO's constructor, e.g. super(session, Dialect.of(Engine.POSTGRESQL)).");
         }

@@ -1,7 +1,7 @@
 package io.multidb.dao.internal;
 
-import io.multidb.connection.MultiDbException;
 import io.multidb.connection.Column;
+import io.multidb.connection.RowMappingException;
 import io.multidb.connection.internal.statement.ColumnNames;
 import io.multidb.connection.internal.statement.RecordShape;
 import io.multidb.dao.Dialect;
@@ -160,7 +160,7 @@ public final class EntityModel<T extends Record> {
             RecordShape.Component c = components.get(k);
             Object value = c.reader().read(rs, k + 1);
             if (value == null && c.type().isPrimitive()) {
-                throw new MultiDbException("Column " + columns.get(k) + " of " + table + " is NULL, but component '"
+                throw new RowMappingException(null, "Column " + columns.get(k) + " of " + table + " is NULL, but component '"
                         + c.name() + "' of " + type.getName() + " is a primitive " + c.type().getName()
                         + "; declare it as " + boxName(c.type()));
             }

@@ -6,12 +6,12 @@ import com.arjuna.ats.internal.jta.transaction.arjunacore.TransactionSynchroniza
 import io.multidb.connection.ConfigurationException;
 import io.multidb.connection.ConnectionPool;
 import io.multidb.connection.DatabaseConfig;
-import io.multidb.connection.MultiDbException;
 import io.multidb.connection.internal.Failures;
 import io.multidb.connection.spi.XaPool;
 import io.multidb.connection.spi.XaTransaction;
 import io.multidb.jta.JtaSettings;
 import io.multidb.jta.TransactionRolledBackException;
+import io.multidb.jta.XaTransactionException;
 import jakarta.transaction.NotSupportedException;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
@@ -265,7 +265,8 @@ public final class JtaRuntime {
                 tm.setTransactionTimeout(0);
             }
         } catch (NotSupportedException | SystemException e) {
-            throw new MultiDbException("Cannot begin an XA unit of work over " + labels + ": " + e, e);
+            throw new XaTransactionException(labels, "Cannot begin an XA unit of work over " + labels + ": " + e, true,
+                    e);
         }
         UNIT_LABELS.set(List.copyOf(labels));
         return new NarayanaXaTransaction(tm, labels, effective, UNIT_LABELS::remove);

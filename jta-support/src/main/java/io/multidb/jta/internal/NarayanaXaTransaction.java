@@ -1,9 +1,9 @@
 package io.multidb.jta.internal;
 
-import io.multidb.connection.MultiDbException;
 import io.multidb.connection.spi.XaTransaction;
 import io.multidb.jta.HeuristicOutcomeException;
 import io.multidb.jta.TransactionRolledBackException;
+import io.multidb.jta.XaTransactionException;
 import jakarta.transaction.HeuristicMixedException;
 import jakarta.transaction.HeuristicRollbackException;
 import jakarta.transaction.RollbackException;
@@ -60,9 +60,9 @@ final class NarayanaXaTransaction implements XaTransaction {
         } catch (HeuristicRollbackException e) {
             throw new HeuristicOutcomeException(labels, HeuristicOutcomeException.Outcome.ROLLED_BACK, e);
         } catch (SystemException | IllegalStateException | SecurityException e) {
-            throw new MultiDbException("XA unit of work over " + labels + ": commit failed and its outcome is not"
-                    + " known to this process (" + e + "). Recovery finishes it from the transaction log: the"
-                    + " databases end up either all committed or all rolled back.", e);
+            throw new XaTransactionException(labels, "XA unit of work over " + labels + ": commit failed and its"
+                    + " outcome is not known to this process (" + e + "). Recovery finishes it from the transaction"
+                    + " log: the databases end up either all committed or all rolled back.", false, e);
         } finally {
             disassociate();
         }
@@ -77,8 +77,8 @@ final class NarayanaXaTransaction implements XaTransaction {
             }
             tm.rollback();
         } catch (SystemException | IllegalStateException | SecurityException e) {
-            throw new MultiDbException("XA unit of work over " + labels + ": rollback failed (" + e + "); recovery"
-                    + " rolls back whatever stayed prepared", e);
+            throw new XaTransactionException(labels, "XA unit of work over " + labels + ": rollback failed (" + e
+                    + "); recovery rolls back whatever stayed prepared", false, e);
         } finally {
             disassociate();
         }
