@@ -130,6 +130,8 @@ class SessionDaoParityTest {
             for (int i = 0; i < read.size(); i++) {
                 assertValue(read.get(i), i / 3 + 1);
             }
+            // a Jdbi handle on the session maps with the same engine, @Column included
+            assertValue(s.handle().select(SELECT, 2L).mapTo(Value.class).one(), 2);
             // lookups by each kind of value find the same rows through both
             assertThat(s.query(Long.class, "select id from vals where token = ? and flag = ? and seen_at = ? and on_day = ?"
                     + " order by id", TOKEN, true, AT, DAY)).containsExactly(1L, 2L, 3L, 4L);

@@ -1,19 +1,20 @@
 package io.multidb.connection.internal;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
+import io.multidb.connection.RowMappingException;
+import io.multidb.connection.internal.statement.RowMapping;
+import io.multidb.connection.internal.statement.RowMappings;
+import io.multidb.connection.internal.statement.RowReader;
 import java.lang.reflect.Type;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.config.ConfigRegistry;
-import org.jdbi.v3.core.generic.GenericTypes;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.mapper.RowMapperFactory;
-import org.jdbi.v3.core.mapper.reflect.BeanMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * Opens Jdbi handles over connections that sessions already hold. Jdbi asks its
@@ -62,44 +63,43 @@ final class Handles {
             });
             // connections run with auto-commit off; the session, not Jdbi, ends transactions
             jdbi.getConfig(org.jdbi.v3.core.Handles.class).setForceEndTransactions(false);
-            jdbi.registerRowMapper(new RecordAndBeanMappers());
+            jdbi.registerRowMapper(new EngineRowMappers());
             return jdbi;
         }
     }
 
-    /** Maps rows to records by canonical constructor and to beans by setters; scalars fall through. */
-    static final class RecordAndBeanMappers implements RowMapperFactory {
+    /**
+     * Maps rows for {@code handle.select(...).mapTo(type)} with the statement engine's own mappers,
+     * so that a Jdbi handle maps records, beans (with {@code @Column}) and scalars exactly as the
+     * session's {@code query(type, ...)} does. Types the engine does not map fall through to Jdbi.
+     */
+    static final class EngineRowMappers implements RowMapperFactory {
         @Override
         public Optional<RowMapper<?>> build(Type type, ConfigRegistry config) {
-            Class<?> raw = GenericTypes.getErasedType(type);
-            if (raw.isRecord()) {
-                return Optional.of(ConstructorMapper.of(raw));
+            if (!(type instanceof Class<?> raw)) {
+                return Optional.empty();
             }
-            if (isBean(raw)) {
-                return Optional.of(BeanMapper.of(raw));
+            RowMapping<?> mapping;
+            try {
+                mapping = RowMappings.of(raw);
+            } catch (RowMappingException e) {
+                return Optional.empty();
             }
-            return Optional.empty();
+            return Optional.of(new EngineRowMapper<>(mapping));
+        }
+    }
+
+    /** One result set: the columns are matched once, in {@link #specialize}. */
+    private record EngineRowMapper<T>(RowMapping<T> mapping) implements RowMapper<T> {
+        @Override
+        public T map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return mapping.reader(rs.getMetaData()).read(rs);
         }
 
-        private static boolean isBean(Class<?> type) {
-            if (type.isPrimitive() || type.isArray() || type.isEnum() || type.isInterface()
-                    || Modifier.isAbstract(type.getModifiers()) || type.getName().startsWith("java.")
-                    || type.getName().startsWith("javax.")) {
-                return false;
-            }
-            boolean hasNoArgConstructor = false;
-            for (Constructor<?> c : type.getConstructors()) {
-                hasNoArgConstructor |= c.getParameterCount() == 0;
-            }
-            if (!hasNoArgConstructor) {
-                return false;
-            }
-            for (Method m : type.getMethods()) {
-                if (m.getName().startsWith("set") && m.getName().length() > 3 && m.getParameterCount() == 1) {
-                    return true;
-                }
-            }
-            return false;
+        @Override
+        public RowMapper<T> specialize(ResultSet rs, StatementContext ctx) throws SQLException {
+            RowReader<T> reader = mapping.reader(rs.getMetaData());
+            return (row, context) -> reader.read(row);
         }
     }
 }
