@@ -32,6 +32,15 @@ public final class GatedDriver implements Driver {
 
     /**
      * @param name a database name, unique to the test
+     * @return the configuration of a label over {@code jdbc:gated:<name>}, with one connection
+     */
+    static Map<String, Object> config(String name) {
+        return Configs.with(Map.of("url", PREFIX + name, "engine", "h2", "driver_class", GatedDriver.class.getName(),
+                "pool_size", 1));
+    }
+
+    /**
+     * @param name a database name, unique to the test
      * @return a closed gate: connections to {@code jdbc:gated:<name>} wait until it is opened
      */
     static Gate close(String name) {

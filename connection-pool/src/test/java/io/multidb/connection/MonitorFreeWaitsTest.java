@@ -41,7 +41,7 @@ class MonitorFreeWaitsTest {
     @Test
     void borrowersWaitForALazyPoolToStartOnALockOfTheStartingThreadNotOnAMonitor() throws Exception {
         GatedDriver.Gate gate = GatedDriver.close("monitor_free_lazy");
-        ConnectionPool.configure(Map.of("lazy", gated("monitor_free_lazy")));
+        ConnectionPool.configure(Map.of("lazy", GatedDriver.config("monitor_free_lazy")));
         try {
             Thread starting = start(() -> selectOne("lazy"));
             assertThat(gate.awaitReached()).as("the first borrower is opening the pool's first connection").isTrue();
@@ -61,7 +61,7 @@ class MonitorFreeWaitsTest {
         GatedDriver.Gate gate = GatedDriver.close("monitor_free_eager");
         try {
             Thread configuring = start(() -> ConnectionPool.configure(Map.of("eager",
-                    Configs.with(gated("monitor_free_eager"), "lazy", false))));
+                    Configs.with(GatedDriver.config("monitor_free_eager"), "lazy", false))));
             assertThat(gate.awaitReached()).as("configure is opening the eager label's first connection").isTrue();
             Thread closing = start(ConnectionPool::closeAllConnections);
 
@@ -73,11 +73,6 @@ class MonitorFreeWaitsTest {
         joinThreads();
         assertThat(failures).isEmpty();
         assertThat(ConnectionPool.isConfigured()).as("closed after the configure it waited for").isFalse();
-    }
-
-    private static Map<String, Object> gated(String name) {
-        return Configs.with(Map.of("url", GatedDriver.PREFIX + name, "engine", "h2", "driver_class",
-                GatedDriver.class.getName(), "pool_size", 1));
     }
 
     private static void selectOne(String label) {

@@ -17,10 +17,11 @@ import jdk.jfr.consumer.RecordingFile;
  * short.
  */
 final class PinnedEvents implements AutoCloseable {
+    private static final String PINNED = "jdk.VirtualThreadPinned";
     private final Recording recording = new Recording();
 
     private PinnedEvents() {
-        recording.enable("jdk.VirtualThreadPinned").withThreshold(Duration.ZERO).withStackTrace();
+        recording.enable(PINNED).withThreshold(Duration.ZERO).withStackTrace();
     }
 
     /** @return a recording, started */
@@ -57,7 +58,9 @@ final class PinnedEvents implements AutoCloseable {
         Path file = Files.createTempFile("pinned", ".jfr");
         try {
             recording.dump(file);
-            return RecordingFile.readAllEvents(file).stream().map(Pin::of).toList();
+            // libraries' own events are enabled in every recording (Jdbi's jdbi.statement, for one)
+            return RecordingFile.readAllEvents(file).stream().filter(e -> e.getEventType().getName().equals(PINNED))
+                    .map(Pin::of).toList();
         } finally {
             Files.deleteIfExists(file);
         }

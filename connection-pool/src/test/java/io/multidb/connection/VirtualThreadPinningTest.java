@@ -32,7 +32,7 @@ class VirtualThreadPinningTest {
 
     @Test
     void virtualThreadsWaitingForALazyPoolToStartPinNoCarrier() throws Exception {
-        ConnectionPool.configure(Map.of("warm", gated("vt_warm"), "cold", gated("vt_cold")));
+        ConnectionPool.configure(Map.of("warm", GatedDriver.config("vt_warm"), "cold", GatedDriver.config("vt_cold")));
         join(List.of(virtual(() -> selectOne("warm"))));
         GatedDriver.Gate gate = GatedDriver.close("vt_cold");
         List<PinnedEvents.Pin> pinned;
@@ -72,7 +72,7 @@ class VirtualThreadPinningTest {
                         s.connection();
                         borrowed.countDown();
                         go.await();
-                        assertThat(s.handle().createQuery("select 1").mapTo(Integer.class).one()).isEqualTo(1);
+                        assertThat(s.handle().isClosed()).isFalse();
                     }
                     return null;
                 }));
@@ -83,14 +83,10 @@ class VirtualThreadPinningTest {
             pinned = events.stop();
         }
         assertThat(failures).isEmpty();
-        // Jdbi's own classes may be initialised by one thread while another waits: not ours to change
+        // the reason names the class waited for (JDK 24 and later); Jdbi's own classes may be initialised
+        // by one thread while another waits: not ours to change
         assertThat(pinned).as("carriers pinned on Multidb's classes while %s virtual threads opened the first handles",
                 THREADS).filteredOn(p -> p.reason().contains("io.multidb.")).isEmpty();
-    }
-
-    private static Map<String, Object> gated(String name) {
-        return Configs.with(Map.of("url", GatedDriver.PREFIX + name, "engine", "h2", "driver_class",
-                GatedDriver.class.getName(), "pool_size", 1));
     }
 
     private static Object selectOne(String label) {
