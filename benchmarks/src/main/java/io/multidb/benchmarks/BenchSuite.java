@@ -158,6 +158,9 @@ public final class BenchSuite {
         loadRows("B7", "10,000 virtual threads / pool of 10 / 1 ms hold, JDK " + ours.get("jdk"), ours, hikari);
         rows.add(new Row("B7", "HikariCP alone: throughput vs ideal, same load", num(hikari, "ops_per_s"),
                 num(hikari, "ideal_ops_per_s"), "ops/s", num(hikari, "throughput_ratio"), "(info)", true));
+        rows.add(new Row("B7", "threads that completed no borrow in the measured window, so are in no wait"
+                + " percentile (Multidb vs HikariCP alone)", num(ours, "threads_without_a_borrow"),
+                num(hikari, "threads_without_a_borrow"), "", Double.NaN, "(info)", true));
         double pinned = num(ours, "pinned_steady");
         rows.add(new Row("B7", "jdk.VirtualThreadPinned events in steady state, JFR threshold 0, after a warm-up that"
                 + " ran every path (Multidb; baseline column: HikariCP alone)", pinned, num(hikari, "pinned_steady"), "",

@@ -32,9 +32,14 @@ final class BorrowLoop {
         long run() throws Exception;
     }
 
-    /** What one arm measured. */
+    /**
+     * What one arm measured. The waits are those of the borrows that began in the window and ended;
+     * a thread that waited through the whole window (an unfair pool starves some) adds none, which
+     * {@code threadsWithoutABorrow} counts.
+     */
     record Result(String arm, int threads, int pool, double opsPerSecond, double ideal, double meanWaitMs,
-            double p50WaitMs, double p99WaitMs, double maxWaitMs, double fairness, double meanHoldMs) {
+            double p50WaitMs, double p99WaitMs, double maxWaitMs, double fairness, double meanHoldMs,
+            int threadsWithoutABorrow) {
         double ratio() {
             return opsPerSecond / ideal;
         }
@@ -48,9 +53,9 @@ final class BorrowLoop {
             return String.format(Locale.ROOT, "{\"benchmark\":\"%s\",\"arm\":\"%s\",\"threads\":%d,\"pool\":%d,"
                     + "\"ops_per_s\":%.1f,\"ideal_ops_per_s\":%.1f,\"throughput_ratio\":%.4f,\"mean_wait_ms\":%.2f,"
                     + "\"p50_wait_ms\":%.2f,\"p99_wait_ms\":%.2f,\"max_wait_ms\":%.2f,\"p99_over_mean\":%.3f,"
-                    + "\"fairness_index\":%.4f,\"mean_hold_ms\":%.3f%s}", benchmark, arm, threads, pool, opsPerSecond,
-                    ideal, ratio(), meanWaitMs, p50WaitMs, p99WaitMs, maxWaitMs, p99WaitMs / meanWaitMs, fairness,
-                    meanHoldMs, extra);
+                    + "\"fairness_index\":%.4f,\"mean_hold_ms\":%.3f,\"threads_without_a_borrow\":%d%s}", benchmark,
+                    arm, threads, pool, opsPerSecond, ideal, ratio(), meanWaitMs, p50WaitMs, p99WaitMs, maxWaitMs,
+                    p99WaitMs / meanWaitMs, fairness, meanHoldMs, threadsWithoutABorrow, extra);
         }
     }
 
@@ -152,7 +157,9 @@ final class BorrowLoop {
         long total = 0;
         long holdSum = 0;
         double sumSquares = 0;
+        int withoutABorrow = 0;
         for (int t = 0; t < threads; t++) {
+            withoutABorrow += counts[t] == 0 ? 1 : 0;
             total += counts[t];
             holdSum += holds[t];
             sumSquares += (double) counts[t] * counts[t];
@@ -172,6 +179,7 @@ final class BorrowLoop {
         double ideal = pool * 1e9 / meanHold;
         double fairness = (double) total * total / (threads * sumSquares);
         return new Result(arm, threads, pool, ops, ideal, waitSum / total / 1e6, all[all.length / 2] / 1e6,
-                all[(int) (all.length * 0.99)] / 1e6, all[all.length - 1] / 1e6, fairness, meanHold / 1e6);
+                all[(int) (all.length * 0.99)] / 1e6, all[all.length - 1] / 1e6, fairness, meanHold / 1e6,
+                withoutABorrow);
     }
 }
