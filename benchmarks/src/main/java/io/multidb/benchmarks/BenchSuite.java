@@ -23,10 +23,11 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs B1-B5 and prints one table: benchmark, our arm, baseline, ratio, goal, met. Writes every
- * raw number, the JDK, the CPU and the date as JSON under {@code benchmarks/results/}.
+ * Runs B1-B5 and B7 and prints one table: benchmark, our arm, baseline, ratio, goal, met. Writes
+ * every raw number, the JDK, the CPU and the date as JSON under {@code benchmarks/results/}.
  *
- * <p>B5 is a JMH benchmark; B4 is its own load test. B1 (on the stub driver) and B2 and B3 (on live
+ * <p>B5 is a JMH benchmark; B4 is its own load test, and B7 the same load on virtual threads, run
+ * on JDK 25 ({@link #JDK25}). B1 (on the stub driver) and B2 and B3 (on live
  * databases) measure their arms interleaved in child JVMs ({@link Interleaved}) and report, for
  * each pair of arms, the median throughputs, the median of the per-round ratios and, in the row's
  * text, the ratios' interquartile range.
@@ -34,6 +35,13 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <p>Run through {@code scripts/bench.sh [--quick]}.
  */
 public final class BenchSuite {
+    /**
+     * The JDK that runs B7 (virtual threads): {@code MULTIDB_BENCH_JDK25} names its {@code java}, or
+     * any JDK 21 or later; by default the Temurin 25 JDK of this project's machines.
+     */
+    static final Path JDK25 = Path.of(System.getenv().getOrDefault("MULTIDB_BENCH_JDK25",
+            "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java"));
+
     private final boolean quick;
     private final List<Row> rows = new ArrayList<>();
     private final Map<String, Object> raw = new LinkedHashMap<>();
@@ -64,6 +72,9 @@ public final class BenchSuite {
         }
         if (wanted.test("B5")) {
             suite.b5();
+        }
+        if (wanted.test("B7")) {
+            suite.b7();
         }
         if (wanted.test("B2")) {
             suite.optional("io.multidb.benchmarks.B2DaoVersusJdbc", "B2");
@@ -111,27 +122,78 @@ public final class BenchSuite {
     private void b4() throws Exception {
         // 10 s per arm even in quick mode: with 5 s the first second after warm-up weighed on the
         // p99 (1.7 against 1.1-1.2 in 10 and 20 s runs)
-        String out = child("io.multidb.benchmarks.B4FairnessUnderLoad", quick ? "10" : "20");
+        Map<String, Map<String, String>> arms = loadArms("B4", child("io.multidb.benchmarks.B4FairnessUnderLoad",
+                quick ? "10" : "20"));
+        raw.put("B4", arms);
+        loadRows("B4", "1000 threads / pool of 10 / 1 ms hold", arms.get("multidb"), arms.get("hikari"));
+    }
+
+    /**
+     * B7 runs in a child JVM on {@link #JDK25}. Where that JDK is missing or the run fails, its row
+     * says so and the suite goes on.
+     */
+    private void b7() throws Exception {
+        String goals = ">= 0.95; <= 1.5; 0 pinned";
+        if (!Files.isExecutable(JDK25)) {
+            rows.add(new Row("B7", "not run: no JDK at " + JDK25 + " (MULTIDB_BENCH_JDK25 names a java of JDK 21 or"
+                    + " later)", Double.NaN, Double.NaN, "", Double.NaN, goals, false));
+            return;
+        }
+        String out;
+        try {
+            out = child(JDK25, false, "io.multidb.benchmarks.B7VirtualThreads", quick ? "10" : "20");
+        } catch (IllegalStateException e) {
+            System.out.println(e.getMessage());
+            rows.add(new Row("B7", "failed on " + JDK25 + ": see the output above", Double.NaN, Double.NaN, "",
+                    Double.NaN, goals, false));
+            return;
+        }
+        Map<String, Map<String, String>> arms = loadArms("B7", out);
+        List<String> pinnedStacks = out.lines().filter(line -> line.startsWith("# pinned")).toList();
+        pinnedStacks.forEach(System.out::println);
+        raw.put("B7", arms);
+        raw.put("B7_pinned_stacks", pinnedStacks);
+        Map<String, String> hikari = arms.get("hikari");
+        Map<String, String> ours = arms.get("multidb");
+        loadRows("B7", "10,000 virtual threads / pool of 10 / 1 ms hold, JDK " + ours.get("jdk"), ours, hikari);
+        rows.add(new Row("B7", "HikariCP alone: throughput vs ideal, same load", num(hikari, "ops_per_s"),
+                num(hikari, "ideal_ops_per_s"), "ops/s", num(hikari, "throughput_ratio"), "(info)", true));
+        rows.add(new Row("B7", "threads that completed no borrow in the measured window, so are in no wait"
+                + " percentile (Multidb vs HikariCP alone)", num(ours, "threads_without_a_borrow"),
+                num(hikari, "threads_without_a_borrow"), "", Double.NaN, "(info)", true));
+        double pinned = num(ours, "pinned_steady");
+        rows.add(new Row("B7", "jdk.VirtualThreadPinned events in steady state, JFR threshold 0, after a warm-up that"
+                + " ran every path (Multidb; baseline column: HikariCP alone)", pinned, num(hikari, "pinned_steady"), "",
+                Double.NaN, "0", pinned == 0));
+        rows.add(new Row("B7", "jdk.VirtualThreadPinned events during warm-up: first use, not counted (Multidb vs"
+                + " HikariCP alone)", num(ours, "pinned_warmup"), num(hikari, "pinned_warmup"), "", Double.NaN,
+                "(info)", true));
+    }
+
+    /** @return the JSON line of each arm of a {@link BorrowLoop} benchmark, by arm */
+    private static Map<String, Map<String, String>> loadArms(String id, String out) {
         Map<String, Map<String, String>> arms = new LinkedHashMap<>();
         for (String line : out.split("\n")) {
-            if (line.startsWith("{\"benchmark\":\"B4\"")) {
+            if (line.startsWith("{\"benchmark\":\"" + id + "\"")) {
                 Map<String, String> fields = fields(line);
                 arms.put(fields.get("arm"), fields);
             }
         }
-        raw.put("B4", arms);
-        Map<String, String> hikari = arms.get("hikari");
-        Map<String, String> ours = arms.get("multidb");
+        return arms;
+    }
+
+    /** The rows of a {@link BorrowLoop} benchmark: Multidb's arm, and HikariCP alone for comparison. */
+    private void loadRows(String id, String load, Map<String, String> ours, Map<String, String> hikari) {
         double ratio = num(ours, "throughput_ratio");
-        rows.add(new Row("B4", "throughput vs ideal, 1000 threads / pool of 10 / 1 ms hold", num(ours, "ops_per_s"),
-                num(ours, "ideal_ops_per_s"), "ops/s", ratio, ">= 0.95", ratio >= 0.95));
+        rows.add(new Row(id, "throughput vs ideal, " + load, num(ours, "ops_per_s"), num(ours, "ideal_ops_per_s"),
+                "ops/s", ratio, ">= 0.95", ratio >= 0.95));
         double spread = num(ours, "p99_over_mean");
-        rows.add(new Row("B4", "p99 wait / mean wait (Multidb; baseline column: HikariCP alone)", spread,
+        rows.add(new Row(id, "p99 wait / mean wait (Multidb; baseline column: HikariCP alone)", spread,
                 num(hikari, "p99_over_mean"), "x", spread, "<= 1.5", spread <= 1.5));
-        rows.add(new Row("B4", "p99 wait ms (Multidb vs HikariCP alone)", num(ours, "p99_wait_ms"),
+        rows.add(new Row(id, "p99 wait ms (Multidb vs HikariCP alone)", num(ours, "p99_wait_ms"),
                 num(hikari, "p99_wait_ms"), "ms", num(ours, "p99_wait_ms") / num(hikari, "p99_wait_ms"), "(info)",
                 true));
-        rows.add(new Row("B4", "fairness index (Jain; 1 = equal shares)", num(ours, "fairness_index"),
+        rows.add(new Row(id, "fairness index (Jain; 1 = equal shares)", num(ours, "fairness_index"),
                 num(hikari, "fairness_index"), "", num(ours, "fairness_index") / num(hikari, "fairness_index"),
                 "(info)", true));
     }
@@ -200,8 +262,18 @@ public final class BenchSuite {
      * @return everything it printed
      */
     static String child(boolean echo, String mainClass, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), mainClass));
+        return child(Path.of(System.getProperty("java.home"), "bin", "java"), echo, mainClass, args);
+    }
+
+    /**
+     * As {@link #child(boolean, String, String...)}, on another JDK.
+     *
+     * @param java the {@code java} executable to run
+     */
+    static String child(Path java, boolean echo, String mainClass, String... args)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
+                mainClass));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         StringBuilder out = new StringBuilder();

@@ -1,5 +1,6 @@
 package io.multidb.benchmarks;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.multidb.benchmarks.stub.StubDriver;
 import io.multidb.connection.ConnectionPool;
@@ -7,7 +8,10 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Configures one Multidb label over the stub driver, and reaches the very same HikariCP pool. */
+/**
+ * Configures one Multidb label over the stub driver, and reaches the very same HikariCP pool; or
+ * makes a HikariCP pool alone over the stub driver, set up as a label's.
+ */
 final class StubPool {
     private StubPool() {
     }
@@ -46,5 +50,22 @@ final class StubPool {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * @param name a name for the pool and its stub URL
+     * @param size connections, all kept open (as a label's {@code pool_size})
+     * @return HikariCP alone over the stub driver: auto-commit off, a 60 s timeout, as a stub label's
+     */
+    static HikariDataSource hikariAlone(String name, int size) {
+        HikariConfig h = new HikariConfig();
+        h.setJdbcUrl(StubDriver.PREFIX + name);
+        h.setDriverClassName(StubDriver.class.getName());
+        h.setMaximumPoolSize(size);
+        h.setMinimumIdle(size);
+        h.setConnectionTimeout(60_000);
+        h.setAutoCommit(false);
+        h.setPoolName(name);
+        return new HikariDataSource(h);
     }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,12 @@ public final class ConnectionPool {
     public static final Duration DEFAULT_CLOSE_GRACE = Duration.ofSeconds(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionPool.class);
-    private static final Object LIFECYCLE = new Object();
+    /**
+     * Serialises configure and close, which both do I/O while holding it (opening eager labels,
+     * waiting for sessions, closing pools): a lock, not a monitor, so that virtual threads waiting
+     * here do not pin their carriers on JDK 21 to 23.
+     */
+    private static final ReentrantLock LIFECYCLE = new ReentrantLock();
     private static volatile Registry registry;
 
     private ConnectionPool() {
@@ -55,7 +61,8 @@ public final class ConnectionPool {
      * @throws IllegalStateException when already configured and not closed since
      */
     public static void configure(Map<String, ?> configs) {
-        synchronized (LIFECYCLE) {
+        LIFECYCLE.lock();
+        try {
             Registry current = registry;
             if (current != null) {
                 throw new IllegalStateException("ConnectionPool is already configured (labels " + current.labels()
@@ -64,6 +71,8 @@ public final class ConnectionPool {
             Registry created = Registry.create(configs);
             registry = created;
             LOG.info("Multidb configured labels {}", created.labels());
+        } finally {
+            LIFECYCLE.unlock();
         }
     }
 
@@ -82,7 +91,8 @@ public final class ConnectionPool {
      * @param grace how long to wait for sessions in use before closing their connections
      */
     public static void closeAllConnections(Duration grace) {
-        synchronized (LIFECYCLE) {
+        LIFECYCLE.lock();
+        try {
             Registry current = registry;
             if (current == null) {
                 return;
@@ -94,6 +104,8 @@ public final class ConnectionPool {
                         busy, grace.toMillis());
             }
             LOG.info("Multidb closed labels {}", current.labels());
+        } finally {
+            LIFECYCLE.unlock();
         }
     }
 

@@ -117,11 +117,14 @@ class LazyStartFaultsTest {
         }
     }
 
-    /** Waits (bounded) until {@code count} of the threads are blocked waiting for the pool's start. */
+    /**
+     * Waits (bounded) until {@code count} of the threads wait for the pool's start (parked on its
+     * lock: {@code WAITING}, see {@link MonitorFreeWaitsTest}).
+     */
     private static void awaitBlocked(java.util.Queue<Thread> threads, int count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
-            long blocked = threads.stream().filter(t -> t.getState() == Thread.State.BLOCKED
+            long blocked = threads.stream().filter(t -> t.getState() == Thread.State.WAITING
                     && java.util.Arrays.stream(t.getStackTrace()).anyMatch(f -> f.getMethodName().equals("started")))
                     .count();
             if (blocked >= count) {

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.config.ConfigRegistry;
@@ -24,6 +25,10 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 final class Handles {
     private static final ThreadLocal<Connection> LENDING = new ThreadLocal<>();
+    /** Held while the shared Jdbi is created and its first handle opened; see {@link #openFirst()}. */
+    private static final ReentrantLock CREATING = new ReentrantLock();
+    /** Created on first use, so sessions that never need Jdbi never load it. */
+    private static volatile Jdbi jdbi;
 
     private Handles() {
     }
@@ -35,37 +40,56 @@ final class Handles {
     static Handle open(Connection connection) {
         LENDING.set(connection);
         try {
-            return Shared.JDBI.open();
+            Jdbi j = jdbi;
+            return j != null ? j.open() : openFirst();
         } finally {
             LENDING.remove();
         }
     }
 
-    /** Created on first use, so sessions that never need Jdbi never load it. */
-    private static final class Shared {
-        static final Jdbi JDBI = create();
-
-        private static Jdbi create() {
-            Jdbi jdbi = Jdbi.create(new org.jdbi.v3.core.ConnectionFactory() {
-                @Override
-                public Connection openConnection() {
-                    Connection c = LENDING.get();
-                    if (c == null) {
-                        throw new IllegalStateException("Multidb handles are opened through Session.handle()");
-                    }
-                    return c;
-                }
-
-                @Override
-                public void closeConnection(Connection toClose) {
-                    // the session owns the connection
-                }
-            });
-            // connections run with auto-commit off; the session, not Jdbi, ends transactions
-            jdbi.getConfig(org.jdbi.v3.core.Handles.class).setForceEndTransactions(false);
-            jdbi.registerRowMapper(new EngineRowMappers());
-            return jdbi;
+    /**
+     * Creates the shared Jdbi and opens the first handle, under a lock rather than in a class
+     * initialiser (the lazy-holder idiom): creating Jdbi loads and initialises a few
+     * hundred classes, over 100 ms in a fresh JVM, and a virtual thread that waits for another
+     * thread's class initialisation pins its carrier for that long (125 ms was measured, issue 12;
+     * JDK 24 and 25 still pin there, unlike on monitors). Threads waiting for this lock unmount.
+     * The first handle is opened under the lock too, so that the classes of opening a handle are
+     * initialised by one thread while the others wait here.
+     */
+    private static Handle openFirst() {
+        CREATING.lock();
+        try {
+            Jdbi j = jdbi;
+            if (j == null) {
+                j = create();
+                jdbi = j;
+            }
+            return j.open();
+        } finally {
+            CREATING.unlock();
         }
+    }
+
+    private static Jdbi create() {
+        Jdbi created = Jdbi.create(new org.jdbi.v3.core.ConnectionFactory() {
+            @Override
+            public Connection openConnection() {
+                Connection c = LENDING.get();
+                if (c == null) {
+                    throw new IllegalStateException("Multidb handles are opened through Session.handle()");
+                }
+                return c;
+            }
+
+            @Override
+            public void closeConnection(Connection toClose) {
+                // the session owns the connection
+            }
+        });
+        // connections run with auto-commit off; the session, not Jdbi, ends transactions
+        created.getConfig(org.jdbi.v3.core.Handles.class).setForceEndTransactions(false);
+        created.registerRowMapper(new EngineRowMappers());
+        return created;
     }
 
     /**

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * What every label pool shares: the underlying pool {@code P} is created on first use (so an unused
@@ -25,7 +26,12 @@ import java.util.concurrent.TimeUnit;
  */
 abstract class LazyLabelPool<P> implements LabelPool {
     private final DatabaseConfig config;
-    private final Object lock = new Object();
+    /**
+     * Serialises the pool's creation and its close. A lock rather than a monitor: creation opens the
+     * first connection, and a virtual thread that waits for a monitor held across such I/O (or holds
+     * it) pins its carrier on JDK 21 to 23.
+     */
+    private final ReentrantLock lock = new ReentrantLock();
     private final Semaphore queue;
     private volatile P pool;
     private volatile boolean lending = true;
@@ -333,7 +339,8 @@ abstract class LazyLabelPool<P> implements LabelPool {
             return p;
         }
         long endedBefore = attemptsEnded;
-        synchronized (lock) {
+        lock.lock();
+        try {
             if (!lending || closed) {
                 throw closedError();
             }
@@ -353,6 +360,8 @@ abstract class LazyLabelPool<P> implements LabelPool {
                 }
             }
             return pool;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -398,11 +407,14 @@ abstract class LazyLabelPool<P> implements LabelPool {
     @Override
     public final void close() {
         P p;
-        synchronized (lock) {
+        lock.lock();
+        try {
             lending = false;
             closed = true;
             p = pool;
             pool = null;
+        } finally {
+            lock.unlock();
         }
         if (p != null) {
             try {

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.XAConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,10 +51,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class JtaRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(JtaRuntime.class);
-    private static final Object LIFECYCLE = new Object();
+    /**
+     * Serialises enable and shutdown, which do I/O while holding it (the log directory's file lock,
+     * Narayana's start, waiting for the recovery thread): a lock, not a monitor, so that a virtual
+     * thread waiting here does not pin its carrier on JDK 21 to 23.
+     */
+    private static final ReentrantLock LIFECYCLE = new ReentrantLock();
     private static final ThreadLocal<Duration> NEXT_TIMEOUT = new ThreadLocal<>();
     private static final ThreadLocal<List<String>> UNIT_LABELS = new ThreadLocal<>();
     private static volatile JtaRuntime current;
+    /** Guarded by {@link #LIFECYCLE}. */
     private static boolean shutDown;
 
     private final JtaSettings settings;
@@ -81,7 +88,8 @@ public final class JtaRuntime {
         if (settings == null) {
             throw new IllegalArgumentException("JtaSupport.enable(...) needs JtaSettings, but got null");
         }
-        synchronized (LIFECYCLE) {
+        LIFECYCLE.lock();
+        try {
             JtaRuntime running = current;
             if (running != null) {
                 if (running.settings.equals(settings)) {
@@ -107,6 +115,8 @@ public final class JtaRuntime {
             }
             LOG.info("Multidb JTA support enabled: node '{}', transaction log {} ({} store)", settings.nodeId(),
                     settings.logDirectory(), settings.logStore());
+        } finally {
+            LIFECYCLE.unlock();
         }
     }
 
@@ -137,7 +147,8 @@ public final class JtaRuntime {
      * @throws IllegalStateException while XA labels are still configured
      */
     public static void shutdown() {
-        synchronized (LIFECYCLE) {
+        LIFECYCLE.lock();
+        try {
             JtaRuntime running = current;
             if (running == null) {
                 return;
@@ -158,6 +169,8 @@ public final class JtaRuntime {
                 running.logDirectory.close();
             }
             LOG.info("Multidb JTA support shut down (node '{}')", running.settings.nodeId());
+        } finally {
+            LIFECYCLE.unlock();
         }
     }
 
