@@ -67,11 +67,15 @@ import java.util.Set;
  *       a name taken from a request can never inject SQL. Values always travel as parameters.</li>
  * </ul>
  *
- * <p>All helpers run on the session's connection with plain JDBC (no Jdbi handle), binding values
- * through the session's {@link Dialect}: {@code null} as SQL NULL, {@code Instant} as a timestamp,
- * enums by name, booleans as 1/0 on Oracle. They take part in the session's transaction: commit
- * through the session, or let the unit of work commit. A database failure is a
- * {@link io.multidb.connection.SqlExecutionException} naming the label, the SQLState and the SQL.
+ * <p>All helpers run on the session's connection with plain JDBC (no Jdbi handle), through the
+ * statement engine the session itself uses: values bind as the session binds them ({@code null} as
+ * SQL NULL, {@code Instant} as a timestamp, enums by name, booleans as 1/0 on Oracle, UUIDs as text
+ * where the engine has no uuid type), rows map as the session maps them, and the same mistake fails
+ * with the same exception ({@link io.multidb.connection.StatementParameterException},
+ * {@link io.multidb.connection.RowMappingException}). They take part in the session's transaction:
+ * commit through the session, or let the unit of work commit. Constructed with a read-only session
+ * ({@code DatabaseManager.getReadSession}), a DAO's reads run in auto-commit. A database failure is
+ * a {@link io.multidb.connection.SqlExecutionException} naming the label, the SQLState and the SQL.
  *
  * <p>The dialect is found from the connection's metadata the first time one is needed (which
  * borrows the session's connection, as any statement would); pass one to
@@ -342,8 +346,9 @@ public abstract class DaoBase {
     }
 
     /**
-     * Runs an insert you wrote and returns the key the database generated for it (see
-     * {@link Dialect#prepareReturningKey} for what each engine can return).
+     * Runs an insert you wrote and returns the key the database generated for it. PostgreSQL,
+     * Oracle and H2 return the named key column; MariaDB and SQL Server return their
+     * {@code auto_increment} / identity value, so on those engines only such keys can be fetched.
      *
      * <pre>{@code
      * long id = executeReturningKey(Long.class, "id",
