@@ -23,14 +23,15 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs B1-B5 and B7 and prints one table: benchmark, our arm, baseline, ratio, goal, met. Writes
- * every raw number, the JDK, the CPU and the date as JSON under {@code benchmarks/results/}.
+ * Runs B1-B5, B7 and B8 and prints one table: benchmark, our arm, baseline, ratio, goal, met.
+ * Writes every raw number, the JDK, the CPU and the date as JSON under {@code benchmarks/results/}.
  *
  * <p>B5 is a JMH benchmark; B4 is its own load test, and B7 the same load on virtual threads, run
- * on JDK 25 ({@link #JDK25}). B1 (on the stub driver) and B2 and B3 (on live
+ * on JDK 25 ({@link #JDK25}). B1 (on the stub driver), B8 (on H2 in memory) and B2 and B3 (on live
  * databases) measure their arms interleaved in child JVMs ({@link Interleaved}) and report, for
  * each pair of arms, the median throughputs, the median of the per-round ratios and, in the row's
- * text, the ratios' interquartile range.
+ * text, the ratios' interquartile range. A row whose arm could not be measured shows {@code -} as
+ * its ratio and in its "met" column, and says why.
  *
  * <p>Run through {@code scripts/bench.sh [--quick]}.
  */
@@ -76,8 +77,11 @@ public final class BenchSuite {
         if (wanted.test("B7")) {
             suite.b7();
         }
+        if (wanted.test("B8")) {
+            suite.rows.addAll(B8QueryOverhead.run(quick, suite.raw));
+        }
         if (wanted.test("B2")) {
-            suite.optional("io.multidb.benchmarks.B2DaoVersusJdbc", "B2");
+            suite.optional("io.multidb.benchmarks.B2DaoVersusPeers", "B2");
         }
         if (wanted.test("B3")) {
             suite.optional("io.multidb.benchmarks.B3XaVersusHandWired", "B3");
@@ -362,7 +366,8 @@ public final class BenchSuite {
         for (Row r : rows) {
             t.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%n", r.id(), r.what(),
                     fmt(r.ours()), fmt(r.baseline()), r.unit(), fmt(r.ratio()), r.goal(),
-                    r.goal().isEmpty() || r.goal().startsWith("(info") ? "" : r.met() ? "yes" : "NO"));
+                    r.goal().isEmpty() || r.goal().startsWith("(info") ? "" : Double.isNaN(r.ratio()) ? "-"
+                            : r.met() ? "yes" : "NO"));
         }
         return t.toString();
     }

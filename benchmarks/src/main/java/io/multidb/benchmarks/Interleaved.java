@@ -28,7 +28,9 @@ import java.util.concurrent.TimeUnit;
  *       that reverses every cycle (A B C, C B A, A B C, ...), each operation timed on its own. A
  *       round is a block of whole cycles about {@code batch} long; an arm's throughput in it is its
  *       operations divided by the time they took. The arms are never more than a few operations
- *       apart, so even noise that changes from one tenth of a second to the next hits them alike.</li>
+ *       apart, so even noise that changes from one tenth of a second to the next hits them alike.
+ *       Arms of a few microseconds run a short loop of operations per turn
+ *       ({@link Arm#opsPerRun()}), so that the clock reads around each turn are spread thin.</li>
  *   <li><b>Several threads</b> (or one thread in batch mode, for arms of a few hundred
  *       nanoseconds, which a clock read per operation would distort): all threads run the same arm for {@code batch}, then the next arm,
  *       the order reversing every round, so each arm is measured under its own concurrency (mixing
@@ -97,10 +99,27 @@ final class Interleaved implements AutoCloseable {
         }
 
         Summary summary(String ours, String baseline) {
-            double[] r = ratios(ours, baseline);
-            return new Summary(quantile(throughputs(ours), 0.5), quantile(throughputs(baseline), 0.5),
-                    quantile(r, 0.5), quantile(r, 0.25), quantile(r, 0.75), r.length);
+            return Interleaved.summary(throughputs(ours), throughputs(baseline));
         }
+    }
+
+    /**
+     * @param ours     our arm's throughput per round
+     * @param baseline the baseline arm's throughput in the same rounds (same length, same order:
+     *                 rounds of several JVMs may be concatenated, as long as both arms' are alike)
+     * @return the medians and the per-round ratios' median and quartiles
+     */
+    static Summary summary(double[] ours, double[] baseline) {
+        if (ours.length != baseline.length) {
+            throw new IllegalArgumentException("Arms of different measurements: " + ours.length + " and "
+                    + baseline.length + " rounds");
+        }
+        double[] r = new double[ours.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = ours[i] / baseline[i];
+        }
+        return new Summary(quantile(ours, 0.5), quantile(baseline, 0.5), quantile(r, 0.5), quantile(r, 0.25),
+                quantile(r, 0.75), r.length);
     }
 
     /**
@@ -207,7 +226,7 @@ final class Interleaved implements AutoCloseable {
     }
 
     /**
-     * One block of the single-threaded mode: whole cycles of one operation per arm, the order
+     * One block of the single-threaded mode: whole cycles of one turn per arm, the order
      * reversing every cycle, until {@code nanos} have passed (an even number of cycles, at least
      * two, so that every arm is as often early as late in a cycle).
      *
@@ -220,10 +239,6 @@ final class Interleaved implements AutoCloseable {
         Op[] forward = new Op[n];
         for (int i = 0; i < n; i++) {
             forward[i] = arms.get(i).op();
-            if (arms.get(i).opsPerRun() != 1) {
-                throw new IllegalArgumentException("Operation by operation needs arms of one operation per run: "
-                        + arms.get(i).name());
-            }
         }
         Future<double[]> block = workers.submit(() -> {
             long[] spent = new long[n];
@@ -243,7 +258,7 @@ final class Interleaved implements AutoCloseable {
             sink = last;
             double[] out = new double[n];
             for (int i = 0; i < n; i++) {
-                out[i] = cycles * 1e9 / spent[i];
+                out[i] = (double) cycles * arms.get(i).opsPerRun() * 1e9 / spent[i];
             }
             return out;
         });
