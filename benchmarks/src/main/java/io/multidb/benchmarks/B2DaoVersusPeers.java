@@ -143,6 +143,8 @@ public class B2DaoVersusPeers {
 
     private HikariDataSource label;
     private Peers peers;
+    /** The peers on the read-only sessions' pool; {@code null} while the library has none. */
+    private Peers peersRo;
     private KeyedOp measured;
 
     @Setup(Level.Trial)
@@ -165,8 +167,14 @@ public class B2DaoVersusPeers {
             try (Session s = open.apply(LABEL)) {
                 ReadSessions.check(s);
             }
+            peersRo = Peers.onReadPool(LABEL);
+            peersRo.jdbi.registerRowMapper(ConstructorMapper.factory(User.class));
+            peersRo.jdbi.registerRowMapper(BeanMapper.factory(UserBean.class));
         });
         UserTable.checkSameRow("B2", reads());
+        if (peersRo != null) {
+            UserTable.checkSameRow("B2", roReads());
+        }
         checkWrites();
         if (arm != null) {
             for (Map<String, KeyedOp> group : groups()) {
@@ -181,6 +189,9 @@ public class B2DaoVersusPeers {
     @TearDown(Level.Trial)
     public void tearDown() {
         peers.close();
+        if (peersRo != null) {
+            peersRo.close();
+        }
         ConnectionPool.closeAllConnections();
     }
 
@@ -210,6 +221,29 @@ public class B2DaoVersusPeers {
         a.put("tx-dao-record", id -> transactional(s -> new UserDao(s).byId(id)));
         a.put("tx-dao-bean", id -> transactional(s -> new UserDao(s).beanById(id)));
         a.put("tx-entitydao", id -> transactional(s -> new Users(s).findById(id)));
+        a.put("spring-record", id -> peers.jdbcTemplate.queryForObject(SELECT, RECORDS, id));
+        a.put("spring-bean", id -> peers.jdbcTemplate.queryForObject(SELECT, BEANS, id));
+        a.put("spring-tx-record", id -> peers.transactionTemplate.execute(
+                t -> peers.jdbcTemplate.queryForObject(SELECT, RECORDS, id)));
+        a.put("spring-tx-bean", id -> peers.transactionTemplate.execute(
+                t -> peers.jdbcTemplate.queryForObject(SELECT, BEANS, id)));
+        a.put("jdbi-fluent", id -> peers.jdbi.withHandle(
+                h -> h.createQuery(SELECT).bind(0, id).mapTo(User.class).one()));
+        a.put("jdbi-fluent-tx", id -> peers.jdbi.inTransaction(
+                h -> h.createQuery(SELECT).bind(0, id).mapTo(User.class).one()));
+        a.put("jdbi-sqlobject", id -> peers.jdbi.withExtension(UserSql.class, d -> d.byId(id)));
+        a.put("jdbi-sqlobject-tx", id -> peers.jdbi.inTransaction(h -> h.attach(UserSql.class).byId(id)));
+        a.put("jdbc-tx-record", this::readJdbc);
+        return a;
+    }
+
+    /**
+     * Reads by key on read-only sessions, against the peers on the same read-only pool
+     * ({@code ConnectionPool.readDataSource}): every arm of the group then talks to the same server
+     * process, as {@link #reads()}'s arms do on the label's pool.
+     */
+    private Map<String, KeyedOp> roReads() {
+        Map<String, KeyedOp> a = new LinkedHashMap<>();
         ReadSessions.opener().ifPresent(open -> {
             a.put("ro-dao-record", id -> {
                 try (Session s = open.apply(LABEL)) {
@@ -227,19 +261,13 @@ public class B2DaoVersusPeers {
                 }
             });
         });
-        a.put("spring-record", id -> peers.jdbcTemplate.queryForObject(SELECT, RECORDS, id));
-        a.put("spring-bean", id -> peers.jdbcTemplate.queryForObject(SELECT, BEANS, id));
-        a.put("spring-tx-record", id -> peers.transactionTemplate.execute(
-                t -> peers.jdbcTemplate.queryForObject(SELECT, RECORDS, id)));
-        a.put("spring-tx-bean", id -> peers.transactionTemplate.execute(
-                t -> peers.jdbcTemplate.queryForObject(SELECT, BEANS, id)));
-        a.put("jdbi-fluent", id -> peers.jdbi.withHandle(
-                h -> h.createQuery(SELECT).bind(0, id).mapTo(User.class).one()));
-        a.put("jdbi-fluent-tx", id -> peers.jdbi.inTransaction(
-                h -> h.createQuery(SELECT).bind(0, id).mapTo(User.class).one()));
-        a.put("jdbi-sqlobject", id -> peers.jdbi.withExtension(UserSql.class, d -> d.byId(id)));
-        a.put("jdbi-sqlobject-tx", id -> peers.jdbi.inTransaction(h -> h.attach(UserSql.class).byId(id)));
-        a.put("jdbc-tx-record", this::readJdbc);
+        if (peersRo != null) {
+            a.put("ro-spring-record", id -> peersRo.jdbcTemplate.queryForObject(SELECT, RECORDS, id));
+            a.put("ro-spring-bean", id -> peersRo.jdbcTemplate.queryForObject(SELECT, BEANS, id));
+            a.put("ro-jdbi-fluent", id -> peersRo.jdbi.withHandle(
+                    h -> h.createQuery(SELECT).bind(0, id).mapTo(User.class).one()));
+            a.put("ro-jdbi-sqlobject", id -> peersRo.jdbi.withExtension(UserSql.class, d -> d.byId(id)));
+        }
         return a;
     }
 
@@ -324,7 +352,7 @@ public class B2DaoVersusPeers {
     }
 
     private List<Map<String, KeyedOp>> groups() {
-        return List.of(reads(), inserts(), updates());
+        return List.of(reads(), roReads(), inserts(), updates());
     }
 
     /** Refuses to measure write arms that do not write one row (an insert: a new key). */
@@ -372,7 +400,7 @@ public class B2DaoVersusPeers {
                 List<Interleaved.Arm> arms = new ArrayList<>();
                 groups.get(g).forEach((name, op) -> arms.add(new Interleaved.Arm(name,
                         () -> op.run(UserTable.randomId()))));
-                Interleaved.Measurement m = harness.measure(arms, g == 0 ? readPlan(quick) : writePlan(quick));
+                Interleaved.Measurement m = harness.measure(arms, g <= 1 ? readPlan(quick) : writePlan(quick));
                 PooledRounds.print("B2", m);
                 System.err.printf(Locale.ROOT, "B2 %s: %d arms, %.0f s%n", arms.get(0).name(), arms.size(),
                         m.seconds());
@@ -414,14 +442,14 @@ public class B2DaoVersusPeers {
         for (Ours o : List.of(new Ours("ro-dao-record", "DaoBase queryOne(User.class)"),
                 new Ours("ro-entitydao", "EntityDao.findById"))) {
             String what = ro + o.shown() + " vs ";
-            rows.atLeast(what + "JdbcTemplate.queryForObject, DataClassRowMapper, auto-commit", o.arm(),
-                    "spring-record", 0.95);
-            rows.ahead(what + "Jdbi withHandle, fluent createQuery(..).mapTo(User.class).one()", o.arm(),
-                    "jdbi-fluent");
-            rows.ahead(what + "Jdbi withExtension, SqlObject @SqlQuery", o.arm(), "jdbi-sqlobject");
+            rows.atLeast(what + "JdbcTemplate.queryForObject, DataClassRowMapper, auto-commit, on the same read-only"
+                    + " pool", o.arm(), "ro-spring-record", 0.95);
+            rows.ahead(what + "Jdbi withHandle, fluent createQuery(..).mapTo(User.class).one(), same pool", o.arm(),
+                    "ro-jdbi-fluent");
+            rows.ahead(what + "Jdbi withExtension, SqlObject @SqlQuery, same pool", o.arm(), "ro-jdbi-sqlobject");
         }
         rows.atLeast(ro + "DaoBase queryOne(UserBean.class) vs JdbcTemplate.queryForObject, BeanPropertyRowMapper,"
-                + " auto-commit", "ro-dao-bean", "spring-bean", 0.95);
+                + " auto-commit, same pool", "ro-dao-bean", "ro-spring-bean", 0.95);
         writes(rows, "insert", "insert returning the key",
                 List.of(new Ours("insert-dao", "DaoBase executeReturningKey"),
                         new Ours("insert-entitydao", "EntityDao.insert")),

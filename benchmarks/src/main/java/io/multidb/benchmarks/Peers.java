@@ -84,6 +84,16 @@ final class Peers implements AutoCloseable {
         return new Peers(new AutoCommitConnections(label), null);
     }
 
+    /**
+     * @param label a label
+     * @return the peers on the pool of the label's read-only sessions
+     *     ({@code ConnectionPool.readDataSource}): auto-commit, read-only, the very connections the
+     *     read-only session arms use, so that both talk to the same server process
+     */
+    static Peers onReadPool(String label) {
+        return new Peers(io.multidb.connection.ConnectionPool.readDataSource(label), null);
+    }
+
     @Override
     public void close() {
         if (owned != null) {

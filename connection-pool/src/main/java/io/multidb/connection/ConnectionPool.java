@@ -145,6 +145,25 @@ public final class ConnectionPool {
     }
 
     /**
+     * A standard {@link DataSource} over the pool of a label's read-only sessions
+     * ({@link DatabaseManager#getReadSession(String)}): connections with auto-commit on that are
+     * read-only (on PostgreSQL and MariaDB the database refuses writes), for tools that only read,
+     * such as a reporting {@code JdbcTemplate}.
+     *
+     * <pre>{@code
+     * JdbcTemplate reports = new JdbcTemplate(ConnectionPool.readDataSource("orders"));
+     * }</pre>
+     *
+     * @param label a configured label
+     * @return the data source; it stops handing out connections when the pools are closed
+     * @throws NotConfiguredException before {@link #configure(Map)}
+     * @throws UnknownLabelException when the label is not configured
+     */
+    public static DataSource readDataSource(String label) {
+        return new LabelDataSource(current(label).readPool(label));
+    }
+
+    /**
      * @param label a configured label
      * @return a snapshot of its pool
      * @throws NotConfiguredException before {@link #configure(Map)}

@@ -92,6 +92,24 @@ class ReadSessionTest {
     }
 
     @AllEngines
+    void theReadDataSourceLendsTheSameReadOnlyConnections(TestDatabase db) throws SQLException {
+        configure(db, "multidb-read-" + ThreadLocalRandom.current().nextInt(1 << 20));
+        try (Connection c = ConnectionPool.readDataSource("app").getConnection(); Statement st = c.createStatement()) {
+            assertThat(c.getAutoCommit()).isTrue();
+            try (ResultSet rs = st.executeQuery("select count(*) from items")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).isEqualTo(1L);
+            }
+            if (db.engine() == Engine.POSTGRESQL || db.engine() == Engine.MARIADB) {
+                assertThatThrownBy(() -> st.executeUpdate("delete from items"))
+                        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("25006"));
+            }
+            assertThat(ConnectionPool.readStats("app").active()).isEqualTo(1);
+        }
+        assertThat(ConnectionPool.readStats("app").active()).isZero();
+    }
+
+    @AllEngines
     void nothingIsLeftOpenAfterReads(TestDatabase db) throws SQLException {
         String app = "multidb-read-" + ThreadLocalRandom.current().nextInt(1 << 20);
         configure(db, app);
