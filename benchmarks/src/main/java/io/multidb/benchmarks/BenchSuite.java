@@ -366,7 +366,7 @@ public final class BenchSuite {
         for (Row r : rows) {
             t.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%n", r.id(), r.what(),
                     fmt(r.ours()), fmt(r.baseline()), r.unit(), fmt(r.ratio()), r.goal(),
-                    r.goal().isEmpty() || r.goal().startsWith("(info") ? "" : Double.isNaN(r.ratio()) ? "-"
+                    r.goal().isEmpty() || r.goal().startsWith("(info") ? "" : Double.isNaN(r.ours()) ? "-"
                             : r.met() ? "yes" : "NO"));
         }
         return t.toString();
