@@ -1,9 +1,6 @@
 package io.multidb.connection;
 
-import io.multidb.connection.internal.LabelDataSource;
-import io.multidb.connection.internal.Registry;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
@@ -31,13 +28,17 @@ import org.slf4j.LoggerFactory;
  * <p>{@code configure} is atomic: every label is validated before any pool is created, and if one
  * label fails (invalid, or not lazy and unreachable) nothing stays configured or open.
  *
+ * <p>Under the facade, {@code configure} creates one {@link MultiDb} and makes it current; every
+ * other method delegates to it, and {@code closeAllConnections} closes it. Instances made with
+ * {@link MultiDb#create(Map)} are independent of the facade and of each other.
+ *
  * <p>Thread-safety: all methods are thread-safe. {@code configure} and {@code closeAllConnections}
  * are serialised with each other; lookups ({@code getSession}, {@code stats}, {@code labels}) take
  * no lock.
  */
 public final class ConnectionPool {
     /** How long {@link #closeAllConnections()} waits for sessions still in use. */
-    public static final Duration DEFAULT_CLOSE_GRACE = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_CLOSE_GRACE = MultiDb.DEFAULT_CLOSE_GRACE;
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionPool.class);
     /**
@@ -46,7 +47,7 @@ public final class ConnectionPool {
      * here do not pin their carriers on JDK 21 to 23.
      */
     private static final ReentrantLock LIFECYCLE = new ReentrantLock();
-    private static volatile Registry registry;
+    private static volatile MultiDb current;
 
     private ConnectionPool() {
     }
@@ -63,13 +64,13 @@ public final class ConnectionPool {
     public static void configure(Map<String, ?> configs) {
         LIFECYCLE.lock();
         try {
-            Registry current = registry;
-            if (current != null) {
-                throw new IllegalStateException("ConnectionPool is already configured (labels " + current.labels()
+            MultiDb configured = current;
+            if (configured != null) {
+                throw new IllegalStateException("ConnectionPool is already configured (labels " + configured.labels()
                         + "); call ConnectionPool.closeAllConnections() before configuring again");
             }
-            Registry created = Registry.create(configs);
-            registry = created;
+            MultiDb created = MultiDb.createForFacade(configs);
+            current = created;
             LOG.info("Multidb configured labels {}", created.labels());
         } finally {
             LIFECYCLE.unlock();
@@ -93,17 +94,12 @@ public final class ConnectionPool {
     public static void closeAllConnections(Duration grace) {
         LIFECYCLE.lock();
         try {
-            Registry current = registry;
-            if (current == null) {
+            MultiDb closing = current;
+            if (closing == null) {
                 return;
             }
-            registry = null;
-            List<String> busy = current.close(grace);
-            if (!busy.isEmpty()) {
-                LOG.warn("Closed labels {} with sessions still in use (grace {} ms); their connections were closed",
-                        busy, grace.toMillis());
-            }
-            LOG.info("Multidb closed labels {}", current.labels());
+            current = null;
+            closing.shutDown(grace, LOG);
         } finally {
             LIFECYCLE.unlock();
         }
@@ -113,15 +109,15 @@ public final class ConnectionPool {
      * @return whether {@link #configure(Map)} has been called and not closed since
      */
     public static boolean isConfigured() {
-        return registry != null;
+        return current != null;
     }
 
     /**
      * @return the configured labels, sorted; empty when not configured
      */
     public static Set<String> labels() {
-        Registry r = registry;
-        return r == null ? Set.of() : r.labels();
+        MultiDb db = current;
+        return db == null ? Set.of() : db.labels();
     }
 
     /**
@@ -141,7 +137,7 @@ public final class ConnectionPool {
      * @throws UnknownLabelException when the label is not configured
      */
     public static DataSource dataSource(String label) {
-        return new LabelDataSource(current(label).pool(label));
+        return current(label).dataSource(label);
     }
 
     /**
@@ -160,7 +156,7 @@ public final class ConnectionPool {
      * @throws UnknownLabelException when the label is not configured
      */
     public static DataSource readDataSource(String label) {
-        return new LabelDataSource(current(label).readPool(label));
+        return current(label).readDataSource(label);
     }
 
     /**
@@ -170,7 +166,7 @@ public final class ConnectionPool {
      * @throws UnknownLabelException when the label is not configured
      */
     public static PoolStats stats(String label) {
-        return current(label).pool(label).stats();
+        return current(label).stats(label);
     }
 
     /**
@@ -180,20 +176,25 @@ public final class ConnectionPool {
      * @throws UnknownLabelException when the label is not configured
      */
     public static PoolStats readStats(String label) {
-        return current(label).readPool(label).stats();
+        return current(label).readStats(label);
     }
 
     /** @return the label's password when it is configured, for scrubbing messages; otherwise {@code null} */
     static String passwordOf(String label) {
-        Registry r = registry;
-        return r == null || !r.labels().contains(label) ? null : r.pool(label).config().password().orElse(null);
+        MultiDb db = current;
+        return db == null ? null : db.passwordOf(label);
     }
 
-    static Registry current(String label) {
-        Registry r = registry;
-        if (r == null) {
+    /**
+     * @param label the label about to be used, for the error
+     * @return the instance that {@link #configure(Map)} made current
+     * @throws NotConfiguredException when there is none
+     */
+    static MultiDb current(String label) {
+        MultiDb db = current;
+        if (db == null) {
             throw new NotConfiguredException(label);
         }
-        return r;
+        return db;
     }
 }

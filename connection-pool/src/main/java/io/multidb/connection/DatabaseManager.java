@@ -1,11 +1,11 @@
 package io.multidb.connection;
 
-import io.multidb.connection.internal.SessionImpl;
-import io.multidb.connection.internal.Transactions;
 import java.util.Collection;
 
 /**
- * Hands out sessions by label and runs transactions, over the pools of {@link ConnectionPool}.
+ * Hands out sessions by label and runs transactions, over the pools of {@link ConnectionPool}: each
+ * method delegates to the {@link MultiDb} instance that {@link ConnectionPool#configure(java.util.Map)}
+ * made current.
  *
  * <pre>{@code
  * try (Session s = DatabaseManager.getSession("default_db")) {
@@ -39,7 +39,7 @@ public final class DatabaseManager {
      * @throws UnknownLabelException when the label is not configured
      */
     public static Session getSession(String label) {
-        return new SessionImpl(ConnectionPool.current(label).pool(label), false);
+        return ConnectionPool.current(label).session(label);
     }
 
     /**
@@ -73,7 +73,7 @@ public final class DatabaseManager {
      * @throws UnknownLabelException when the label is not configured
      */
     public static Session getReadSession(String label) {
-        return new SessionImpl(ConnectionPool.current(label).readPool(label), false);
+        return ConnectionPool.current(label).readSession(label);
     }
 
     /**
@@ -110,7 +110,7 @@ public final class DatabaseManager {
      * @throws X what the work threw, after rollback
      */
     public static <R, X extends Exception> R inTransaction(String label, SessionCallback<R, X> work) throws X {
-        return Transactions.inTransaction(ConnectionPool.current(label), label, work);
+        return ConnectionPool.current(label).inTransaction(label, work);
     }
 
     /**
@@ -147,6 +147,6 @@ public final class DatabaseManager {
     public static <R, X extends Exception> R inTransaction(TransactionMode mode, Collection<String> labels,
             UnitOfWorkCallback<R, X> work) throws X {
         String first = labels == null || labels.isEmpty() ? null : labels.iterator().next();
-        return Transactions.inTransaction(ConnectionPool.current(first), mode, labels, work);
+        return ConnectionPool.current(first).inTransaction(mode, labels, work);
     }
 }

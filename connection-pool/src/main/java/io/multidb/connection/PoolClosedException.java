@@ -1,8 +1,8 @@
 package io.multidb.connection;
 
 /**
- * A label's pool has been closed by {@link ConnectionPool#closeAllConnections()}: no new session
- * gets a connection from it, and a session that still held one when the grace period ended has
+ * A label's pool has been closed by {@link ConnectionPool#closeAllConnections()} or
+ * {@link MultiDb#close()}: no new session gets a connection from it, and a session that still held one when the grace period ended has
  * lost it. Such a session fails every further statement, commit and rollback with this exception;
  * whatever it had not committed is rolled back, never committed.
  *

@@ -62,6 +62,30 @@ public class SqlExecutionException extends MultiDbException {
         return io.multidb.connection.internal.Failures.onStatement(label, ConnectionPool.passwordOf(label), sql, cause);
     }
 
+    /**
+     * As {@link #translate(String, String, SQLException)}, with the password taken from the
+     * session's own configuration: right for sessions of any {@link MultiDb} instance, not only the
+     * one behind {@link ConnectionPool}.
+     *
+     * <pre>{@code
+     * try (PreparedStatement ps = session.connection().prepareStatement(sql)) {
+     *     ...
+     * } catch (SQLException e) {
+     *     throw SqlExecutionException.translate(session, sql, e);
+     * }
+     * }</pre>
+     *
+     * @param session the session the statement ran on
+     * @param sql     the statement, or what was being done ({@code commit})
+     * @param cause   the driver's failure
+     * @return the exception to throw
+     */
+    public static SqlExecutionException translate(Session session, String sql, SQLException cause) {
+        DatabaseConfig config = io.multidb.connection.internal.SessionImpl.configOf(session);
+        return config == null ? translate(session.label(), sql, cause)
+                : io.multidb.connection.internal.Failures.onStatement(config, sql, cause);
+    }
+
     private static boolean isTransient(SQLException e) {
         String state = e.getSQLState();
         return e instanceof SQLTransientException

@@ -155,7 +155,7 @@ public abstract class EntityDao<T extends Record, ID> extends DaoBase {
                 return Optional.of(entity);
             }
         } catch (SQLException e) {
-            throw SqlExecutionException.translate(session().label(), select, e);
+            throw SqlExecutionException.translate(session(), select, e);
         } catch (RowMappingException e) {
             throw Failures.labelled(session().label(), e);
         }

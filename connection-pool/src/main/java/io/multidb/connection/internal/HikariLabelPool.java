@@ -27,12 +27,12 @@ import java.util.Properties;
 final class HikariLabelPool extends LazyLabelPool<HikariDataSource> {
     private final boolean reads;
 
-    HikariLabelPool(DatabaseConfig config) {
-        this(config, false);
+    HikariLabelPool(DatabaseConfig config, Lifecycle lifecycle) {
+        this(config, lifecycle, false);
     }
 
-    private HikariLabelPool(DatabaseConfig config, boolean reads) {
-        super(config);
+    private HikariLabelPool(DatabaseConfig config, Lifecycle lifecycle, boolean reads) {
+        super(config, lifecycle);
         this.reads = reads;
         if (!reads && !config.poolPrePing()) {
             throw new ConfigurationException(config.label(), "pool_pre_ping", "Database '" + config.label()
@@ -42,12 +42,13 @@ final class HikariLabelPool extends LazyLabelPool<HikariDataSource> {
     }
 
     /**
-     * @param config a label's configuration
+     * @param config    a label's configuration
+     * @param lifecycle the API that creates and closes the label's pools
      * @return the pool of the label's read-only sessions: as lazy as the label's own, opening no
      *     connection until a read-only session needs one and keeping none idle for long
      */
-    static HikariLabelPool forReads(DatabaseConfig config) {
-        return new HikariLabelPool(config, true);
+    static HikariLabelPool forReads(DatabaseConfig config, Lifecycle lifecycle) {
+        return new HikariLabelPool(config, lifecycle, true);
     }
 
     /**

@@ -17,6 +17,11 @@ public interface LabelPool {
     DatabaseConfig config();
 
     /**
+     * @return the API that created this pool and closes it, for messages
+     */
+    Lifecycle lifecycle();
+
+    /**
      * Borrows a connection, opening the pool first if needed, and translates failures. While the pool
      * has an idle connection and nobody waits, the connection is taken straight from the pool;
      * otherwise the borrower lines up in the fair queue, and the lease says so.

@@ -26,6 +26,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 abstract class LazyLabelPool<P> implements LabelPool {
     private final DatabaseConfig config;
+    private final Lifecycle lifecycle;
     /**
      * Serialises the pool's creation and its close. A lock rather than a monitor: creation opens the
      * first connection, and a virtual thread that waits for a monitor held across such I/O (or holds
@@ -44,8 +45,9 @@ abstract class LazyLabelPool<P> implements LabelPool {
     /** Why the last attempt failed, while the pool is not created; guarded by {@code lock}. */
     private ConnectionFailedException lastFailure;
 
-    LazyLabelPool(DatabaseConfig config) {
+    LazyLabelPool(DatabaseConfig config, Lifecycle lifecycle) {
         this.config = config;
+        this.lifecycle = lifecycle;
         this.queue = config.fairQueue() ? new Semaphore(admitted(config.maxPoolSize()), true) : null;
     }
 
@@ -374,8 +376,12 @@ abstract class LazyLabelPool<P> implements LabelPool {
     }
 
     private MultiDbException closedError() {
-        return new PoolClosedException(config.label(), "Database '" + config.label() + "' is closed:"
-                + " ConnectionPool.closeAllConnections() has been called. Configure again to use it.");
+        return new PoolClosedException(config.label(), lifecycle.closedMessage(config.label()));
+    }
+
+    @Override
+    public final Lifecycle lifecycle() {
+        return lifecycle;
     }
 
     @Override

@@ -17,8 +17,8 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The pools of one {@code configure(...)} call, by label. Immutable once built: configure builds a
- * new registry and publishes it with one volatile write, so lookups need no lock.
+ * The pools of one {@code MultiDb} instance (made by {@code MultiDb.create(...)} or
+ * {@code ConnectionPool.configure(...)}), by label. Immutable once built, so lookups need no lock.
  */
 public final class Registry {
     private static final String XA_ARTIFACT = "io.multidb:multidb-jta-support";
@@ -38,19 +38,21 @@ public final class Registry {
      * Validates every configuration, then creates the pools (opening those that are not lazy). Any
      * failure closes whatever was created and leaves nothing behind.
      *
-     * @param configs label to {@link DatabaseConfig} or to a map of settings
+     * @param configs   label to {@link DatabaseConfig} or to a map of settings
+     * @param lifecycle the API that creates and closes these pools, named in error messages
      * @return the registry
      */
-    public static Registry create(Map<String, ?> configs) {
-        Map<String, DatabaseConfig> parsed = parse(configs);
+    public static Registry create(Map<String, ?> configs, Lifecycle lifecycle) {
+        Map<String, DatabaseConfig> parsed = parse(configs, lifecycle.createCall());
         checkDrivers(parsed);
-        XaProvider xa = xaProviderFor(parsed);
+        XaProvider xa = xaProviderFor(parsed, lifecycle.createCall());
         Map<String, LabelPool> pools = new LinkedHashMap<>();
         Map<String, LabelPool> readPools = new LinkedHashMap<>();
         try {
             for (DatabaseConfig c : parsed.values()) {
-                pools.put(c.label(), c.xa() ? new XaLabelPool(c, xa) : new HikariLabelPool(c));
-                readPools.put(c.label(), HikariLabelPool.forReads(c));
+                pools.put(c.label(), c.xa() ? new XaLabelPool(c, xa, lifecycle)
+                        : new HikariLabelPool(c, lifecycle));
+                readPools.put(c.label(), HikariLabelPool.forReads(c, lifecycle));
             }
             for (LabelPool p : pools.values()) {
                 if (!p.config().lazy()) {
@@ -70,13 +72,13 @@ public final class Registry {
         return new Registry(Collections.unmodifiableMap(pools), Collections.unmodifiableMap(readPools));
     }
 
-    private static Map<String, DatabaseConfig> parse(Map<String, ?> configs) {
+    private static Map<String, DatabaseConfig> parse(Map<String, ?> configs, String createCall) {
         if (configs == null) {
-            throw new ConfigurationException(null, null, "ConnectionPool.configure(...) needs a map of label to"
-                    + " configuration, but got null");
+            throw new ConfigurationException(null, null, createCall + " needs a map of label to configuration,"
+                    + " but got null");
         }
         if (configs.isEmpty()) {
-            throw new ConfigurationException(null, null, "ConnectionPool.configure(...) needs at least one label,"
+            throw new ConfigurationException(null, null, createCall + " needs at least one label,"
                     + " but the map is empty");
         }
         Map<String, DatabaseConfig> parsed = new LinkedHashMap<>();
@@ -84,7 +86,7 @@ public final class Registry {
             String label = e.getKey();
             Object value = e.getValue();
             if (label == null) {
-                throw new ConfigurationException(null, "label", "ConnectionPool.configure(...) got a null label");
+                throw new ConfigurationException(null, "label", createCall + " got a null label");
             }
             if (value instanceof DatabaseConfig c) {
                 if (!c.label().equals(label)) {
@@ -134,7 +136,7 @@ public final class Registry {
         }
     }
 
-    private static XaProvider xaProviderFor(Map<String, DatabaseConfig> configs) {
+    private static XaProvider xaProviderFor(Map<String, DatabaseConfig> configs, String createCall) {
         List<DatabaseConfig> xaLabels = new ArrayList<>();
         configs.values().stream().filter(DatabaseConfig::xa).forEach(xaLabels::add);
         if (xaLabels.isEmpty()) {
@@ -146,7 +148,7 @@ public final class Registry {
             String label = xaLabels.get(0).label();
             throw new ConfigurationException(label, "xa", "Database '" + label + "': xa is true but no XA provider is"
                     + " on the class path: add " + XA_ARTIFACT + " and call JtaSupport.enable(...) before"
-                    + " ConnectionPool.configure(...)");
+                    + " " + createCall);
         }
         xaLabels.forEach(provider.get()::validate);
         return provider.get();

@@ -473,10 +473,7 @@ public final class SessionImpl extends Lease implements Session {
     }
 
     private PoolClosedException lostError() {
-        return new PoolClosedException(label(), "Database '" + label() + "' was closed by"
-                + " ConnectionPool.closeAllConnections() while this session held a connection: the connection"
-                + " was closed and nothing this session had not committed was committed. Open a new session"
-                + " after configuring again.");
+        return new PoolClosedException(label(), pool.lifecycle().lostMessage(label()));
     }
 
     private void refuseInUnitOfWork(String action) {
@@ -496,5 +493,14 @@ public final class SessionImpl extends Lease implements Session {
     /** @return the configuration of this session's label */
     DatabaseConfig config() {
         return pool.config();
+    }
+
+    /**
+     * @param session any session
+     * @return the configuration of its label when Multidb made it, whichever instance it came
+     *     from; {@code null} for another implementation (a test double)
+     */
+    public static DatabaseConfig configOf(Session session) {
+        return session instanceof SessionImpl s ? s.config() : null;
     }
 }

@@ -11,8 +11,8 @@ import java.sql.SQLException;
 final class XaLabelPool extends LazyLabelPool<XaPool> {
     private final XaProvider provider;
 
-    XaLabelPool(DatabaseConfig config, XaProvider provider) {
-        super(config);
+    XaLabelPool(DatabaseConfig config, XaProvider provider, Lifecycle lifecycle) {
+        super(config, lifecycle);
         this.provider = provider;
     }
 

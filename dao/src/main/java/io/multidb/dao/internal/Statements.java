@@ -102,7 +102,7 @@ public final class Statements {
         try {
             return SqlRunner.update(c, binder, sql, args);
         } catch (SQLException e) {
-            throw SqlExecutionException.translate(session.label(), sql, e);
+            throw SqlExecutionException.translate(session, sql, e);
         }
     }
 
@@ -119,7 +119,7 @@ public final class Statements {
         try {
             return SqlRunner.query(c, binder, mapping, sql, args, maxRows);
         } catch (SQLException e) {
-            throw SqlExecutionException.translate(session.label(), sql, e);
+            throw SqlExecutionException.translate(session, sql, e);
         } catch (RowMappingException e) {
             throw Failures.labelled(session.label(), e);
         }
@@ -141,7 +141,7 @@ public final class Statements {
                 return rs.getLong(1);
             }
         } catch (SQLException e) {
-            throw SqlExecutionException.translate(session.label(), sql, e);
+            throw SqlExecutionException.translate(session, sql, e);
         }
     }
 
@@ -167,7 +167,7 @@ public final class Statements {
                 return GeneratedKeys.read(keys, keyType, keyColumn);
             }
         } catch (SQLException e) {
-            throw SqlExecutionException.translate(session.label(), sql, e);
+            throw SqlExecutionException.translate(session, sql, e);
         } catch (RowMappingException e) {
             throw Failures.labelled(session.label(), e);
         }
@@ -183,7 +183,7 @@ public final class Statements {
         try {
             return SqlRunner.batch(c, binder, sql, rows);
         } catch (SQLException e) {
-            throw SqlExecutionException.translate(session.label(), sql, e);
+            throw SqlExecutionException.translate(session, sql, e);
         }
     }
 }

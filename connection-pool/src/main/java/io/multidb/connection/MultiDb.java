@@ -1,0 +1,301 @@
+package io.multidb.connection;
+
+import io.multidb.connection.internal.LabelDataSource;
+import io.multidb.connection.internal.Lifecycle;
+import io.multidb.connection.internal.Registry;
+import io.multidb.connection.internal.SessionImpl;
+import io.multidb.connection.internal.Transactions;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One set of labelled pools, created from a configuration and closed as a whole: what
+ * {@link ConnectionPool} and {@link DatabaseManager} offer statically, as an object. Several
+ * instances can live in one JVM (tests, modules of one application), each with its own labels and
+ * pools; closing one leaves the others working. The static facade is itself one such instance,
+ * created by {@link ConnectionPool#configure(Map)}.
+ *
+ * <pre>{@code
+ * MultiDb orders = MultiDb.create(Map.of("main", Map.of("url", "jdbc:h2:mem:orders", "user", "sa")));
+ * try (MultiDb billing = MultiDb.create(Map.of("main", Map.of("url", "jdbc:h2:mem:billing", "user", "sa")))) {
+ *     orders.inTransaction("main", s -> s.execute("create table orders (id int)"));
+ *     billing.inTransaction("main", s -> s.execute("create table invoices (id int)"));
+ *     orders.close();   // billing's "main" is another database, and stays open
+ *     try (Session s = billing.session("main")) {
+ *         s.execute("insert into invoices (id) values (?)", 1);
+ *         s.commit();
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>{@code create} is atomic, as {@code configure} is: every label is validated before any pool is
+ * created, and if one label fails (invalid, or not lazy and unreachable) nothing is left open.
+ *
+ * <p>Once closed, an instance refuses new sessions, units of work and data sources with a
+ * {@link PoolClosedException} naming the label; {@link #labels()}, {@link #stats(String)} and
+ * {@link #readStats(String)} keep answering (a closed pool reports no connections).
+ *
+ * <p>Thread-safety: all methods are thread-safe. Closes are serialised with each other; lookups
+ * ({@code session}, {@code stats}, {@code labels}) take no lock. The sessions it hands out are for
+ * one thread at a time.
+ */
+public final class MultiDb implements AutoCloseable {
+    /** How long {@link #close()} waits for sessions still in use. */
+    public static final Duration DEFAULT_CLOSE_GRACE = Duration.ofSeconds(10);
+
+    private static final Logger LOG = LoggerFactory.getLogger(MultiDb.class);
+
+    private final Registry registry;
+    private final Lifecycle lifecycle;
+    /**
+     * Serialises closes, which wait for sessions and close pools while holding it: a lock, not a
+     * monitor, so that virtual threads waiting here do not pin their carriers on JDK 21 to 23.
+     */
+    private final ReentrantLock closing = new ReentrantLock();
+    private volatile boolean closed;
+
+    private MultiDb(Registry registry, Lifecycle lifecycle) {
+        this.registry = registry;
+        this.lifecycle = lifecycle;
+    }
+
+    /**
+     * Creates an instance with every label at once.
+     *
+     * @param configs label to configuration; each value is a {@link DatabaseConfig} or a map of
+     *                the keys {@link DatabaseConfig#fromMap} reads
+     * @return the instance, to close when done
+     * @throws ConfigurationException naming label and key when a configuration is invalid
+     * @throws ConnectionFailedException when a label with {@code lazy: false} cannot connect
+     */
+    public static MultiDb create(Map<String, ?> configs) {
+        MultiDb created = new MultiDb(Registry.create(configs, Lifecycle.INSTANCE), Lifecycle.INSTANCE);
+        LOG.info("Multidb instance created with labels {}", created.labels());
+        return created;
+    }
+
+    /** The instance behind the static facade: its messages name {@code ConnectionPool}'s calls. */
+    static MultiDb createForFacade(Map<String, ?> configs) {
+        return new MultiDb(Registry.create(configs, Lifecycle.STATIC_FACADE), Lifecycle.STATIC_FACADE);
+    }
+
+    /**
+     * @return the labels, sorted
+     */
+    public Set<String> labels() {
+        return registry.labels();
+    }
+
+    /**
+     * @return whether {@link #close()} has been called
+     */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Opens a session on a label, as {@link DatabaseManager#getSession(String)} does. Costs no
+     * connection until the session is used.
+     *
+     * @param label a label of this instance
+     * @return a session to close (try-with-resources)
+     * @throws UnknownLabelException when the label is not one of this instance's
+     * @throws PoolClosedException when this instance is closed
+     */
+    public Session session(String label) {
+        return new SessionImpl(open(label).pool(label), false);
+    }
+
+    /**
+     * Opens a read-only session on a label, as {@link DatabaseManager#getReadSession(String)} does:
+     * auto-commit on, a read-only connection from the label's pool of read-only sessions.
+     *
+     * @param label a label of this instance
+     * @return a read-only session to close (try-with-resources)
+     * @throws UnknownLabelException when the label is not one of this instance's
+     * @throws PoolClosedException when this instance is closed
+     */
+    public Session readSession(String label) {
+        return new SessionImpl(open(label).readPool(label), false);
+    }
+
+    /**
+     * Runs reads on a read-only session (see {@link #readSession(String)}) and closes it.
+     *
+     * @param label a label of this instance
+     * @param work  the reads
+     * @param <R>   what the work returns
+     * @param <X>   the checked exception the work may throw
+     * @return what the work returned
+     * @throws X what the work threw
+     */
+    public <R, X extends Exception> R read(String label, SessionCallback<R, X> work) throws X {
+        try (Session s = readSession(label)) {
+            return work.apply(s);
+        }
+    }
+
+    /**
+     * Runs work in one local transaction on a label, as
+     * {@link DatabaseManager#inTransaction(String, SessionCallback)} does.
+     *
+     * @param label a label of this instance
+     * @param work  the work; commits when it returns, rolls back when it throws
+     * @param <R>   what the work returns
+     * @param <X>   the checked exception the work may throw
+     * @return what the work returned
+     * @throws X what the work threw, after rollback
+     */
+    public <R, X extends Exception> R inTransaction(String label, SessionCallback<R, X> work) throws X {
+        return Transactions.inTransaction(open(label), label, work);
+    }
+
+    /**
+     * Runs work over several labels as one unit in {@link TransactionMode#AUTO}, as
+     * {@link DatabaseManager#inTransaction(Collection, UnitOfWorkCallback)} does.
+     *
+     * @param labels labels of this instance, in commit order
+     * @param work   the work
+     * @param <R>    what the work returns
+     * @param <X>    the checked exception the work may throw
+     * @return what the work returned
+     * @throws X what the work threw, after every label was rolled back
+     */
+    public <R, X extends Exception> R inTransaction(Collection<String> labels, UnitOfWorkCallback<R, X> work)
+            throws X {
+        return inTransaction(TransactionMode.AUTO, labels, work);
+    }
+
+    /**
+     * Runs work over several labels as one unit in the given mode, as
+     * {@link DatabaseManager#inTransaction(TransactionMode, Collection, UnitOfWorkCallback)} does.
+     *
+     * @param mode   how to commit
+     * @param labels labels of this instance, in commit order
+     * @param work   the work
+     * @param <R>    what the work returns
+     * @param <X>    the checked exception the work may throw
+     * @return what the work returned
+     * @throws X what the work threw, after every label was rolled back
+     * @throws PartialCommitException in {@code BEST_EFFORT} mode when a commit failed after others
+     *     succeeded
+     * @throws ConfigurationException when the mode needs XA and a label is not XA-capable
+     */
+    public <R, X extends Exception> R inTransaction(TransactionMode mode, Collection<String> labels,
+            UnitOfWorkCallback<R, X> work) throws X {
+        String first = labels == null || labels.isEmpty() ? null : labels.iterator().next();
+        return Transactions.inTransaction(open(first), mode, labels, work);
+    }
+
+    /**
+     * A standard {@link DataSource} over a label's pool, as {@link ConnectionPool#dataSource(String)}
+     * gives: auto-commit on, {@code getConnection(user, password)} not supported.
+     *
+     * @param label a label of this instance
+     * @return the data source; it stops handing out connections when this instance is closed
+     * @throws UnknownLabelException when the label is not one of this instance's
+     * @throws PoolClosedException when this instance is closed
+     */
+    public DataSource dataSource(String label) {
+        return new LabelDataSource(open(label).pool(label));
+    }
+
+    /**
+     * A standard {@link DataSource} over the pool of a label's read-only sessions, as
+     * {@link ConnectionPool#readDataSource(String)} gives.
+     *
+     * @param label a label of this instance
+     * @return the data source; it stops handing out connections when this instance is closed
+     * @throws UnknownLabelException when the label is not one of this instance's
+     * @throws PoolClosedException when this instance is closed
+     */
+    public DataSource readDataSource(String label) {
+        return new LabelDataSource(open(label).readPool(label));
+    }
+
+    /**
+     * @param label a label of this instance
+     * @return a snapshot of its pool (no connections once closed)
+     * @throws UnknownLabelException when the label is not one of this instance's
+     */
+    public PoolStats stats(String label) {
+        return registry.pool(label).stats();
+    }
+
+    /**
+     * @param label a label of this instance
+     * @return a snapshot of the pool of its read-only sessions (no connections once closed)
+     * @throws UnknownLabelException when the label is not one of this instance's
+     */
+    public PoolStats readStats(String label) {
+        return registry.readPool(label).stats();
+    }
+
+    /**
+     * Closes every pool of this instance, giving sessions in use {@link #DEFAULT_CLOSE_GRACE} to
+     * finish. Idempotent.
+     */
+    @Override
+    public void close() {
+        close(DEFAULT_CLOSE_GRACE);
+    }
+
+    /**
+     * Closes every pool of this instance: new sessions are refused at once, sessions in use get
+     * {@code grace} to finish, then every connection is closed (those sessions then fail with
+     * {@link PoolClosedException}). Idempotent; other instances are not touched.
+     *
+     * @param grace how long to wait for sessions in use before closing their connections
+     */
+    public void close(Duration grace) {
+        shutDown(grace, LOG);
+    }
+
+    /**
+     * @param grace how long to wait for sessions in use
+     * @param log   where the WARN about busy labels and the closing INFO go (the facade logs as
+     *              {@code ConnectionPool}, as it always has)
+     */
+    void shutDown(Duration grace, Logger log) {
+        closing.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            List<String> busy = registry.close(grace);
+            if (!busy.isEmpty()) {
+                log.warn("Closed labels {} with sessions still in use (grace {} ms); their connections were closed",
+                        busy, grace.toMillis());
+            }
+            log.info("Multidb closed labels {}", registry.labels());
+        } finally {
+            closing.unlock();
+        }
+    }
+
+    /** @return the label's password when it is one of this instance's, for scrubbing messages; otherwise {@code null} */
+    String passwordOf(String label) {
+        return !registry.labels().contains(label) ? null : registry.pool(label).config().password().orElse(null);
+    }
+
+    /** The registry, unless this instance is closed: then new work on {@code label} is refused. */
+    private Registry open(String label) {
+        if (closed) {
+            throw new PoolClosedException(label, lifecycle.closedMessage(label));
+        }
+        return registry;
+    }
+
+    @Override
+    public String toString() {
+        return "MultiDb{labels=" + registry.labels() + (closed ? ", closed" : "") + "}";
+    }
+}
