@@ -1,23 +1,21 @@
 package io.multidb.connection;
 
+import io.multidb.testkit.FakeDriver;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
-import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
 
 /**
  * {@code jdbc:gated:<name>} opens H2's in-memory database {@code <name>}; while a {@link Gate} is
  * closed for that name, connecting waits at it. Lets a test hold a thread inside a pool's start.
  */
-public final class GatedDriver implements Driver {
+public final class GatedDriver implements FakeDriver {
     static final String PREFIX = "jdbc:gated:";
     private static final Map<String, Gate> GATES = new ConcurrentHashMap<>();
 
@@ -99,30 +97,5 @@ public final class GatedDriver implements Driver {
     @Override
     public boolean acceptsURL(String url) {
         return url != null && url.startsWith(PREFIX);
-    }
-
-    @Override
-    public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
-        return new DriverPropertyInfo[0];
-    }
-
-    @Override
-    public int getMajorVersion() {
-        return 1;
-    }
-
-    @Override
-    public int getMinorVersion() {
-        return 0;
-    }
-
-    @Override
-    public boolean jdbcCompliant() {
-        return false;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException();
     }
 }
