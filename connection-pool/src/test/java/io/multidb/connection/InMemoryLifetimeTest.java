@@ -35,53 +35,37 @@ class InMemoryLifetimeTest {
         }
     }
 
-    @Test
-    void aMemoryDatabaseNamedByMultidbEndsWhenItsLabelCloses() {
-        String label = unique();
-        Map<String, Object> config = Map.of("engine", "h2", "db", ":memory:");
+    /** Fills the label's database, closes, configures again: how many tables named items are there? */
+    private static long tablesAfterConfiguringAgain(String label, Map<String, Object> config) {
         ConnectionPool.configure(Map.of(label, config));
         createAndFill(label);
         assertThat(tablesNamedItems(label)).isEqualTo(1);
         ConnectionPool.closeAllConnections();
-
         ConnectionPool.configure(Map.of(label, config));
-        assertThat(tablesNamedItems(label)).as("tables after configuring again").isZero();
+        return tablesNamedItems(label);
+    }
+
+    @Test
+    void aMemoryDatabaseNamedByMultidbEndsWhenItsLabelCloses() {
+        assertThat(tablesAfterConfiguringAgain(unique(), Map.of("engine", "h2", "db", ":memory:")))
+                .as("tables after configuring again").isZero();
     }
 
     @Test
     void aNamedMemoryDatabaseFromPiecesEndsToo() {
-        String label = unique();
-        Map<String, Object> config = Map.of("engine", "h2", "db", "mem:" + unique());
-        ConnectionPool.configure(Map.of(label, config));
-        createAndFill(label);
-        ConnectionPool.closeAllConnections();
-
-        ConnectionPool.configure(Map.of(label, config));
-        assertThat(tablesNamedItems(label)).isZero();
+        assertThat(tablesAfterConfiguringAgain(unique(), Map.of("engine", "h2", "db", "mem:" + unique()))).isZero();
     }
 
     @Test
     void theSqlAlchemyMemoryUrlEndsToo() {
-        String label = unique();
-        Map<String, Object> config = Map.of("url", "h2:///:memory:");
-        ConnectionPool.configure(Map.of(label, config));
-        createAndFill(label);
-        ConnectionPool.closeAllConnections();
-
-        ConnectionPool.configure(Map.of(label, config));
-        assertThat(tablesNamedItems(label)).isZero();
+        assertThat(tablesAfterConfiguringAgain(unique(), Map.of("url", "h2:///:memory:"))).isZero();
     }
 
     @Test
     void aJdbcUrlWrittenOutByTheUserIsKeptAsWritten() {
         String label = unique();
         Map<String, Object> config = Map.of("url", "jdbc:h2:mem:" + unique() + ";DB_CLOSE_DELAY=-1");
-        ConnectionPool.configure(Map.of(label, config));
-        createAndFill(label);
-        ConnectionPool.closeAllConnections();
-
-        ConnectionPool.configure(Map.of(label, config));
-        assertThat(tablesNamedItems(label)).as("the user asked for DB_CLOSE_DELAY=-1").isEqualTo(1);
+        assertThat(tablesAfterConfiguringAgain(label, config)).as("the user asked for DB_CLOSE_DELAY=-1").isEqualTo(1);
         try (Session s = DatabaseManager.getSession(label)) {
             s.execute("drop table items");
             s.commit();
