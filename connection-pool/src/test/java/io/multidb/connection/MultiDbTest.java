@@ -205,11 +205,11 @@ class MultiDbTest {
         Map<String, Object> config = Configs.with(Configs.h2(unique()), "password", password);
         try (MultiDb db = MultiDb.create(Map.of("main", config)); Session s = db.session("main")) {
             String sql = "select '" + password + "' from no_such_table";
-            SQLException e = catchThrowableOfType(() -> {
+            SQLException e = catchThrowableOfType(SQLException.class, () -> {
                 try (PreparedStatement ps = s.connection().prepareStatement(sql)) {
                     ps.executeQuery();
                 }
-            }, SQLException.class);
+            });
             assertThat(e.getMessage()).as("the driver's own message").contains(password);
 
             SqlExecutionException translated = SqlExecutionException.translate(s, sql, e);

@@ -360,7 +360,7 @@ class CanarySecretTest {
             List<Throwable> failures = sqlFailures(true);
             assertThat(failures).hasSize(7).allSatisfy(t -> assertThat(t).isInstanceOf(RuntimeException.class));
             assertThat(failures.get(0)).isInstanceOf(SqlExecutionException.class);
-            assertClean(failures.toArray(Throwable[]::new));
+            assertClean(failures.toArray());
             assertClean(DatabaseConfig.fromMap("target", config), ConnectionPool.stats("target"));
             ConnectionPool.closeAllConnections();
             logs.assertClean();
@@ -376,7 +376,7 @@ class CanarySecretTest {
             ConnectionPool.configure(Map.of("target", config));
             List<Throwable> failures = sqlFailures(false);
             assertThat(failures.get(0)).isInstanceOf(SqlExecutionException.class);
-            assertClean(failures.toArray(Throwable[]::new));
+            assertClean(failures.toArray());
             assertClean(DatabaseConfig.fromMap("target", config), ConnectionPool.stats("target"));
             ConnectionPool.closeAllConnections();
             logs.assertCaptured("org.postgresql");
@@ -387,7 +387,7 @@ class CanarySecretTest {
         ConnectionPool.configure(Map.of("target", config));
         List<Throwable> echoed = sqlFailures(true);
         assertThat(echoed.get(0)).isInstanceOf(SqlExecutionException.class);
-        assertClean(echoed.toArray(Throwable[]::new));
+        assertClean(echoed.toArray());
     }
 
     @Test
@@ -406,7 +406,7 @@ class CanarySecretTest {
                     ConnectionPool.configure(Map.of("target", config));
                     List<Throwable> failures = sqlFailures(false);
                     assertThat(failures.get(0)).isInstanceOf(SqlExecutionException.class);
-                    assertClean(failures.toArray(Throwable[]::new));
+                    assertClean(failures.toArray());
                     assertClean(DatabaseConfig.fromMap("target", config), ConnectionPool.stats("target"));
                     ConnectionPool.closeAllConnections();
                     logs.assertCaptured("org.mariadb");
@@ -415,7 +415,7 @@ class CanarySecretTest {
                 }
                 ConnectionPool.configure(Map.of("target", config));
                 List<Throwable> echoed = sqlFailures(true);
-                assertClean(echoed.toArray(Throwable[]::new));
+                assertClean(echoed.toArray());
             } finally {
                 ConnectionPool.closeAllConnections();
                 for (String host : List.of("%", "localhost", "127.0.0.1")) {
@@ -495,6 +495,7 @@ class CanarySecretTest {
 
     /** The check itself must be able to fail: a planted canary is found in each place it looks. */
     @Test
+    @SuppressWarnings("try") // one VerboseLogs is opened only to see that it restores the levels
     void theChecksFindAPlantedCanary() {
         SQLException next = new SQLException("next " + CANARY);
         SQLException sql = new SQLException("outer");
@@ -715,7 +716,7 @@ class CanarySecretTest {
                     logbackLevels.putIfAbsent(logger.getName(), logger.getLevel());
                 }
             }
-            logbackLevels.keySet().forEach(name -> context.getLogger(name).setLevel(Level.ALL));
+            logbackLevels.keySet().forEach(name -> context.getLogger(name).setLevel(Level.TRACE));
             for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext();) {
                 detached.add(it.next());
             }

@@ -42,6 +42,7 @@ class LogDirectoryTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the directory is held open, not used
     void aDirectoryHeldByAnotherInstanceIsRefused() {
         try (LogDirectory held = LogDirectory.open(settings("orders-1"))) {
             assertThatThrownBy(() -> LogDirectory.open(settings("orders-1")))
