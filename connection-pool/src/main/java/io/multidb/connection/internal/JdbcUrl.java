@@ -66,6 +66,10 @@ import java.util.stream.Collectors;
  * {@code toString()} masks it. PostgreSQL parameter values are percent-decoded when moved, as pgJDBC
  * would decode them.
  *
+ * <p>Which schemes and subprotocols name which engine, the {@linkplain UrlGrammar grammar} of its
+ * URLs, its default port and the URL built from pieces come from the engine's
+ * {@link EngineProfile}; this class holds the grammars and the secret handling they share.
+ *
  * <p>Thread-safety: stateless; safe from any thread.
  */
 public final class JdbcUrl {
