@@ -3,6 +3,7 @@ package io.multidb.connection;
 import io.multidb.connection.internal.ConfigReader;
 import io.multidb.connection.internal.DriverPropertyNames;
 import io.multidb.connection.internal.JdbcUrl;
+import io.multidb.connection.internal.engine.EngineProfile;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -856,10 +857,11 @@ public final class DatabaseConfig {
                 throw error("driver_class", "must not be blank");
             }
             JdbcUrl.Resolved resolved = resolveUrl();
-            if (schema != null && resolved.engine() == Engine.SQLSERVER) {
-                throw error("schema", "SQL Server has no per-session default schema; give the login a default"
-                        + " schema instead (ALTER USER <user> WITH DEFAULT_SCHEMA = " + schema
-                        + ") or qualify table names");
+            if (schema != null && resolved.engine() != null) {
+                String refusal = EngineProfile.of(resolved.engine()).schemaRefusal(schema);
+                if (refusal != null) {
+                    throw error("schema", refusal);
+                }
             }
             if (!properties.isEmpty()) {
                 DriverPropertyNames known = DriverPropertyNames.of(driverClass != null ? driverClass

@@ -7,8 +7,9 @@ import com.zaxxer.hikari.pool.HikariPool;
 import com.zaxxer.hikari.util.DriverDataSource;
 import io.multidb.connection.ConfigurationException;
 import io.multidb.connection.DatabaseConfig;
-import io.multidb.connection.Engine;
 import io.multidb.connection.PoolStats;
+import io.multidb.connection.internal.engine.EngineProfile;
+import io.multidb.connection.internal.engine.SchemaSwitch;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import java.util.Properties;
  * <p>Each label has two: the pool of its transactional sessions (auto-commit off), and the pool of
  * its read-only sessions ({@link #forReads}), whose connections run with auto-commit on and are
  * read-only on the database's side where the engine can make a whole connection read-only
- * (PostgreSQL, MariaDB), so that a read costs one round trip and no rollback.
+ * ({@link EngineProfile#readOnlyConnections()}: PostgreSQL, MariaDB), so that a read costs one
+ * round trip and no rollback.
  */
 final class HikariLabelPool extends LazyLabelPool<HikariDataSource> {
     private final boolean reads;
@@ -49,16 +51,6 @@ final class HikariLabelPool extends LazyLabelPool<HikariDataSource> {
      */
     static HikariLabelPool forReads(DatabaseConfig config, Lifecycle lifecycle) {
         return new HikariLabelPool(config, lifecycle, true);
-    }
-
-    /**
-     * @param engine an engine
-     * @return whether the database itself refuses writes on a read-only session's connection;
-     *     elsewhere (H2, Oracle, SQL Server have no read-only connections) the session refuses
-     *     {@code execute} itself
-     */
-    static boolean databaseRefusesWritesOnReads(Engine engine) {
-        return engine == Engine.POSTGRESQL || engine == Engine.MARIADB;
     }
 
     @Override
@@ -126,17 +118,12 @@ final class HikariLabelPool extends LazyLabelPool<HikariDataSource> {
         // HikariCP's DEBUG dump of its configuration masks only a property named "password"; handed a
         // ready data source it shows an opaque object, so no secret driver property (sslpassword, a
         // key store password) can reach the log
+        EngineProfile profile = EngineProfile.of(config.engine());
         Properties properties = new Properties();
         properties.putAll(DriverTimeouts.driverProperties(config));
-        if (config.schema().isPresent() && config.engine() == Engine.POSTGRESQL) {
-            // pgJDBC's setSchema runs SET inside the open transaction, so the first rollback would undo
-            // it; as a start-up parameter the search_path holds for the connection's life
-            properties.put("currentSchema", '"' + config.schema().get().replace("\"", "\"\"") + '"');
-        }
-        if (reads && config.engine() == Engine.POSTGRESQL) {
-            // pgJDBC makes a read-only connection read-only on the server also in auto-commit
-            // (SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY, once per connection)
-            properties.putIfAbsent("readOnlyMode", "always");
+        config.schema().ifPresent(schema -> properties.putAll(profile.schemaProperties(schema)));
+        if (reads) {
+            profile.readOnlyPoolProperties().forEach(properties::putIfAbsent);
         }
         h.setDataSource(new DriverDataSource(config.url(), config.driverClassName(), properties,
                 config.user().orElse(null), config.password().orElse(null)));
@@ -151,21 +138,19 @@ final class HikariLabelPool extends LazyLabelPool<HikariDataSource> {
         h.setReadOnly(reads || config.readOnly());
         config.isolation().ifPresent(i -> h.setTransactionIsolation(i.jdbcName()));
         config.schema().ifPresent(schema -> {
-            switch (config.engine()) {
-                // MariaDB's schemas are databases: USE <schema>
-                case MARIADB -> h.setCatalog(schema);
-                case POSTGRESQL -> {
-                    // set above, as the currentSchema start-up parameter
-                }
-                default -> h.setSchema(schema); // CURRENT_SCHEMA, SET SCHEMA
+            // HikariCP sets these on each new connection and restores them when a session changed them
+            if (profile.schemaSwitch() == SchemaSwitch.CATALOG) {
+                h.setCatalog(schema);
+            } else if (profile.schemaSwitch() == SchemaSwitch.SCHEMA) {
+                h.setSchema(schema);
             }
         });
         List<String> init = config.initSql();
-        if (reads && config.engine() == Engine.MARIADB) {
+        if (reads && !profile.readOnlyPoolInitSql().isEmpty()) {
             init = new ArrayList<>(init);
-            init.add("SET SESSION TRANSACTION READ ONLY"); // also holds for auto-commit statements
+            init.addAll(profile.readOnlyPoolInitSql());
         }
-        String initSql = InitSql.combine(config.engine(), init);
+        String initSql = profile.initSql(init);
         if (initSql != null) {
             h.setConnectionInitSql(initSql);
             // commit what init_sql set, so that the first rollback of a session cannot undo it

@@ -2,16 +2,21 @@ package io.multidb.connection.internal;
 
 import io.multidb.connection.ConfigurationException;
 import io.multidb.connection.Engine;
+import io.multidb.connection.internal.engine.EngineProfile;
+import io.multidb.connection.internal.engine.UrlGrammar;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Turns what a configuration says about <em>where</em> a database is (a URL, or host/port/db
@@ -61,6 +66,10 @@ import java.util.regex.Pattern;
  * {@code toString()} masks it. PostgreSQL parameter values are percent-decoded when moved, as pgJDBC
  * would decode them.
  *
+ * <p>Which schemes and subprotocols name which engine, the {@linkplain UrlGrammar grammar} of its
+ * URLs, its default port and the URL built from pieces come from the engine's
+ * {@link EngineProfile}; this class holds the grammars and the secret handling they share.
+ *
  * <p>Thread-safety: stateless; safe from any thread.
  */
 public final class JdbcUrl {
@@ -94,28 +103,28 @@ public final class JdbcUrl {
 
     private static final String MASK = "****";
     private static final int MAX_PORT = 65535;
-    private static final String SCHEMES = "postgresql, postgres, oracle, sqlserver, mssql, h2, mariadb, mysql";
-    private static final String SUBPROTOCOLS =
-            "jdbc:postgresql, jdbc:oracle, jdbc:sqlserver, jdbc:h2, jdbc:mariadb, jdbc:mysql";
+    /** Every engine's scheme-form names, in engine order: {@code postgresql, postgres, oracle, ...}. */
+    private static final String SCHEMES = EngineProfile.all().stream().flatMap(p -> p.schemes().stream())
+            .collect(Collectors.joining(", "));
+    /** Every engine's subprotocols as a regex alternative: {@code postgresql|oracle|...|mysql}. */
+    private static final String SUBPROTOCOL_ALTERNATIVES = EngineProfile.all().stream()
+            .flatMap(p -> p.subprotocols().stream()).map(Pattern::quote).collect(Collectors.joining("|"));
+    private static final String SUBPROTOCOLS = EngineProfile.all().stream().flatMap(p -> p.subprotocols().stream())
+            .map(s -> "jdbc:" + s).collect(Collectors.joining(", "));
     /** Said wherever SQLite comes up: the Python original's in-memory database has H2 as counterpart. */
     static final String SQLITE_HINT = "SQLite is not supported; its counterpart for an in-memory database is H2"
             + " (engine h2 with db ':memory:', or url h2:///:memory:)";
 
-    private static final Map<String, Engine> SCHEME_ENGINES = Map.of("postgresql", Engine.POSTGRESQL,
-            "postgres", Engine.POSTGRESQL, "oracle", Engine.ORACLE, "sqlserver", Engine.SQLSERVER,
-            "mssql", Engine.SQLSERVER, "h2", Engine.H2, "mariadb", Engine.MARIADB, "mysql", Engine.MARIADB);
-    private static final Map<String, Engine> SUBPROTOCOL_ENGINES = Map.of("postgresql", Engine.POSTGRESQL,
-            "oracle", Engine.ORACLE, "sqlserver", Engine.SQLSERVER, "h2", Engine.H2, "mariadb", Engine.MARIADB,
-            "mysql", Engine.MARIADB);
+    private static final Map<String, EngineProfile> SCHEME_ENGINES = byName(EngineProfile::schemes);
+    private static final Map<String, EngineProfile> SUBPROTOCOL_ENGINES = byName(EngineProfile::subprotocols);
 
     /** The words that make a name secret; shared by {@link #isSecretName} and {@link #redact}. */
     private static final String SECRET_WORD =
             "password|passwd|pwd|passphrase|secret|token|credential|(?:api|access|private)[_.\\-]?key";
     /** {@code jdbc:<wrapper>:<engine subprotocol>:<rest>}: a wrapping driver's URL around an engine's. */
     private static final Pattern WRAPPED_URL = Pattern.compile(
-            "jdbc:([a-z0-9]+):(postgresql|oracle|sqlserver|h2|mariadb|mysql):(.*)",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern ENGINE_URL = Pattern.compile("(?i)jdbc:(postgresql|oracle|sqlserver|h2|mariadb|mysql):");
+            "jdbc:([a-z0-9]+):(" + SUBPROTOCOL_ALTERNATIVES + "):(.*)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern ENGINE_URL = Pattern.compile("(?i)jdbc:(" + SUBPROTOCOL_ALTERNATIVES + "):");
     private static final Pattern SECRET_NAME = Pattern.compile(SECRET_WORD, Pattern.CASE_INSENSITIVE);
     /** For any text: a secret ends at whitespace, so the rest of a sentence stays readable. */
     private static final Redaction IN_TEXT = new Redaction("\\s");
@@ -142,6 +151,19 @@ public final class JdbcUrl {
     private static final Pattern HOST_PIECE = Pattern.compile("[\\w.\\-]+(?:\\\\[\\w.\\-$]+)?|\\[?[0-9A-Fa-f:.]+]?");
 
     private JdbcUrl() {
+    }
+
+    /** Each name (lower case) the profiles list, to its profile; a name listed twice is a bug in the profiles. */
+    private static Map<String, EngineProfile> byName(Function<EngineProfile, List<String>> names) {
+        Map<String, EngineProfile> out = new HashMap<>();
+        for (EngineProfile p : EngineProfile.all()) {
+            for (String name : names.apply(p)) {
+                if (out.put(name, p) != null) {
+                    throw new IllegalStateException("URL name '" + name + "' is claimed by two engine profiles");
+                }
+            }
+        }
+        return Map.copyOf(out);
     }
 
     /**
@@ -279,12 +301,14 @@ public final class JdbcUrl {
      * @return the engine it stands for, or {@code null}
      */
     static Engine engineForScheme(String scheme) {
-        return scheme == null ? null : SCHEME_ENGINES.get(scheme.toLowerCase(Locale.ROOT));
+        EngineProfile p = scheme == null ? null : SCHEME_ENGINES.get(scheme.toLowerCase(Locale.ROOT));
+        return p == null ? null : p.engine();
     }
 
     /** What a URL says, after secrets were moved out of it; {@code db} normalised for H2. */
     private static final class Parsed {
         Engine engine;
+        EngineProfile profile;
         String url;
         String host;
         Integer port;
@@ -347,12 +371,13 @@ public final class JdbcUrl {
         /** SQLAlchemy form: takes credentials and query, then parses the equivalent jdbc: URL. */
         private Parsed parseScheme(String scheme, String rest) {
             Parsed p = new Parsed();
-            p.engine = SCHEME_ENGINES.get(scheme);
-            if (p.engine == null) {
+            p.profile = SCHEME_ENGINES.get(scheme);
+            if (p.profile == null) {
                 throw malformed("has the unsupported scheme '" + scheme + "' (supported: " + SCHEMES
                         + ", each optionally with +driver, or a jdbc: URL)"
                         + ("sqlite".equals(scheme) ? "; " + SQLITE_HINT : ""));
             }
+            p.engine = p.profile.engine();
             int q = rest.indexOf('?');
             String head = takeUserInfo(p, q < 0 ? rest : rest.substring(0, q));
             int slash = head.indexOf('/');
@@ -361,9 +386,10 @@ public final class JdbcUrl {
                 int eq = pair.indexOf('=');
                 String name = decode(eq < 0 ? pair : pair.substring(0, eq), true);
                 String value = eq < 0 ? "" : decode(pair.substring(eq + 1), true);
-                if (p.engine == Engine.ORACLE && name.equalsIgnoreCase("service_name")) {
+                if (name.equalsIgnoreCase(p.profile.schemeDatabaseParameter())) {
                     if (db != null && !db.equals(value)) {
-                        throw malformed("names the database twice, as the path and as service_name");
+                        throw malformed("names the database twice, as the path and as "
+                                + p.profile.schemeDatabaseParameter());
                     }
                     db = value;
                 } else if (!name.isEmpty() && !takeCredential(p, name, value)) {
@@ -371,7 +397,7 @@ public final class JdbcUrl {
                 }
             }
             setHostPort(p, slash < 0 ? head : head.substring(0, slash));
-            if (p.host == null && p.engine != Engine.H2) {
+            if (p.host == null && p.profile.urlGrammar() != UrlGrammar.H2) {
                 throw malformed("names no host");
             }
             return parseJdbc(p, fromPieces(p.engine, p.host, p.port, db, true));
@@ -379,11 +405,12 @@ public final class JdbcUrl {
 
         /** Builds a jdbc: URL from pieces; {@code inUrl} says errors are about the URL, not the keys. */
         String fromPieces(Engine engine, String host, Integer port, String db, boolean inUrl) {
+            EngineProfile profile = EngineProfile.of(engine);
             if (db == null) {
                 throw inUrl ? malformed("names no database (/db)")
                         : error("db", "is needed when no url/connection_string is given");
             }
-            if (engine == Engine.H2 && host == null) {
+            if (profile.urlGrammar() == UrlGrammar.H2 && host == null) {
                 if (db.equals(":memory:")) {
                     return "jdbc:h2:mem:" + label + ";DB_CLOSE_DELAY=-1";
                 }
@@ -398,13 +425,7 @@ public final class JdbcUrl {
             }
             String hostPort = (host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host) + ":"
                     + (port == null ? engine.defaultPort() : port);
-            return switch (engine) {
-                case POSTGRESQL -> "jdbc:postgresql://" + hostPort + "/" + db;
-                case ORACLE -> "jdbc:oracle:thin:@//" + hostPort + "/" + db;
-                case SQLSERVER -> "jdbc:sqlserver://" + hostPort + ";databaseName=" + db;
-                case MARIADB -> "jdbc:mariadb://" + hostPort + "/" + db;
-                case H2 -> "jdbc:h2:tcp://" + hostPort + "/" + db;
-            };
+            return profile.urlFromPieces(hostPort, db);
         }
 
         /** Fills {@code p} from a jdbc: URL, moving secrets out of it. */
@@ -415,18 +436,19 @@ public final class JdbcUrl {
                 throw malformed("is not a jdbc: URL");
             }
             String sub = m.group(1).toLowerCase(Locale.ROOT);
-            p.engine = SUBPROTOCOL_ENGINES.get(sub);
-            if (p.engine == null) {
+            p.profile = SUBPROTOCOL_ENGINES.get(sub);
+            if (p.profile == null) {
                 throw malformed("has the unsupported JDBC subprotocol 'jdbc:" + sub + "' (supported: " + SUBPROTOCOLS
                         + ", or scheme://host/db with scheme " + SCHEMES + ")"
                         + ("sqlite".equals(sub) ? "; " + SQLITE_HINT : ""));
             }
-            String body = "jdbc:" + p.engine.key() + ":" + jdbc.substring(m.end());
-            p.url = switch (p.engine) {
-                case ORACLE -> parseOracle(p, body);
+            p.engine = p.profile.engine();
+            String body = "jdbc:" + p.profile.subprotocols().get(0) + ":" + jdbc.substring(m.end());
+            p.url = switch (p.profile.urlGrammar()) {
+                case ORACLE_THIN -> parseOracle(p, body);
                 case H2 -> parseH2(p, body);
-                case SQLSERVER -> parseAuthority(p, body, ';');
-                case POSTGRESQL, MARIADB -> parseAuthority(p, body, '?');
+                case AUTHORITY_SETTINGS -> parseAuthority(p, body, ';');
+                case AUTHORITY_QUERY -> parseAuthority(p, body, '?');
             };
             return p;
         }
@@ -440,17 +462,18 @@ public final class JdbcUrl {
             String tail = params.isEmpty() ? "" : paramStart + params;
             Matcher m = AUTHORITY_URL.matcher(head);
             if (!m.matches()) {
-                if (p.engine != Engine.POSTGRESQL) {
-                    throw malformed("has no //host after 'jdbc:" + p.engine.key() + ":'");
+                String prefix = "jdbc:" + p.profile.subprotocols().get(0) + ":";
+                if (!p.profile.acceptsHostlessUrl()) {
+                    throw malformed("has no //host after '" + prefix + "'");
                 }
                 // jdbc:postgresql:db names no host (the driver uses localhost)
-                p.db = head.substring("jdbc:postgresql:".length());
+                p.db = head.substring(prefix.length());
                 return head + tail;
             }
             String rest = takeUserInfo(p, m.group(2));
             int slash = rest.indexOf('/');
             setHostPort(p, slash < 0 ? rest : rest.substring(0, slash));
-            if (slash >= 0 && p.engine == Engine.SQLSERVER) {
+            if (slash >= 0 && p.profile.urlGrammar() == UrlGrammar.AUTHORITY_SETTINGS) {
                 throw malformed("names the database as /db, but SQL Server URLs name it as ;databaseName=db");
             }
             if (slash >= 0) {
@@ -496,7 +519,7 @@ public final class JdbcUrl {
             boolean aliasOrDescriptor = target.startsWith("(") || target.indexOf('/') < 0 && target.indexOf(':') < 0;
             if (!aliasOrDescriptor && t.matches()) {
                 p.host = unbracket(t.group(1));
-                p.port = port(t.group(2), Engine.ORACLE);
+                p.port = port(t.group(2), p.engine);
                 p.db = t.group(3);
             }
             return m.group(1) + "@" + target + (params.isEmpty() ? "" : "?" + params);
@@ -559,8 +582,8 @@ public final class JdbcUrl {
                 int eq = pair.indexOf('=');
                 String name = (eq < 0 ? pair : pair.substring(0, eq)).strip();
                 String raw = eq < 0 ? "" : pair.substring(eq + 1);
-                String value = p.engine == Engine.POSTGRESQL ? decode(raw, true) : unbrace(raw);
-                if (p.engine == Engine.SQLSERVER
+                String value = p.profile.decodesParameterValues() ? decode(raw, true) : unbrace(raw);
+                if (p.profile.urlGrammar() == UrlGrammar.AUTHORITY_SETTINGS
                         && (name.equalsIgnoreCase("databaseName") || name.equalsIgnoreCase("database"))) {
                     p.db = value;
                 }
@@ -618,7 +641,7 @@ public final class JdbcUrl {
 
         /** For embedded H2, {@code :memory:} matches any in-memory URL and a bare path a file URL. */
         private static boolean sameDatabase(Parsed p, String db) {
-            if (p.engine != Engine.H2 || p.host != null || p.db == null) {
+            if (p.profile.urlGrammar() != UrlGrammar.H2 || p.host != null || p.db == null) {
                 return db.equals(p.db);
             }
             if (db.equals(":memory:")) {

@@ -2,6 +2,7 @@ package io.multidb.connection.internal;
 
 import io.multidb.connection.DatabaseConfig;
 import io.multidb.connection.PoolStats;
+import io.multidb.connection.internal.engine.EngineProfile;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -15,6 +16,11 @@ public interface LabelPool {
      * @return the label's configuration
      */
     DatabaseConfig config();
+
+    /**
+     * @return the profile of the label's engine, resolved once when the pool was made
+     */
+    EngineProfile profile();
 
     /**
      * @return the API that created this pool and closes it, for messages

@@ -7,6 +7,7 @@ import io.multidb.connection.MultiDbException;
 import io.multidb.connection.PoolClosedException;
 import io.multidb.connection.PoolExhaustedException;
 import io.multidb.connection.PoolStats;
+import io.multidb.connection.internal.engine.EngineProfile;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 abstract class LazyLabelPool<P> implements LabelPool {
     private final DatabaseConfig config;
+    private final EngineProfile profile;
     private final Lifecycle lifecycle;
     /**
      * Serialises the pool's creation and its close. A lock rather than a monitor: creation opens the
@@ -47,6 +49,7 @@ abstract class LazyLabelPool<P> implements LabelPool {
 
     LazyLabelPool(DatabaseConfig config, Lifecycle lifecycle) {
         this.config = config;
+        this.profile = EngineProfile.of(config.engine());
         this.lifecycle = lifecycle;
         this.queue = config.fairQueue() ? new Semaphore(admitted(config.maxPoolSize()), true) : null;
     }
@@ -81,6 +84,11 @@ abstract class LazyLabelPool<P> implements LabelPool {
     @Override
     public final DatabaseConfig config() {
         return config;
+    }
+
+    @Override
+    public final EngineProfile profile() {
+        return profile;
     }
 
     /**

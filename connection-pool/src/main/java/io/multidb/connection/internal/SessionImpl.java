@@ -99,7 +99,7 @@ public final class SessionImpl extends Lease implements Session {
 
     /** @param shown the statement as the caller wrote it, for messages */
     private int update(String sql, Object[] args, String shown) {
-        if (readOnly && !HikariLabelPool.databaseRefusesWritesOnReads(pool.config().engine())) {
+        if (readOnly && !pool.profile().readOnlyConnections()) {
             throw Failures.onStatement(pool.config(), shown, new SQLException("A read-only session does not run"
                     + " statements that write; " + pool.config().engine().key() + " has no read-only connections,"
                     + " so Multidb refuses them itself. Use DatabaseManager.getSession(...) to write", "25006"));
@@ -161,7 +161,7 @@ public final class SessionImpl extends Lease implements Session {
     }
 
     private Binder binder() {
-        return Binder.of(pool.config().engine());
+        return pool.profile().binder();
     }
 
     private NamedParameters named(String sql) {

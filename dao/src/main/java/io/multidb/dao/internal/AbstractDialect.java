@@ -47,6 +47,12 @@ abstract class AbstractDialect implements Dialect {
     /** @return a folded identifier wrapped in the engine's quotes */
     abstract String quoted(String folded);
 
+    /**
+     * @param product a driver's {@code DatabaseMetaData.getDatabaseProductName()}, not {@code null}
+     * @return whether it names a database this dialect is for
+     */
+    abstract boolean reportsProduct(String product);
+
     @Override
     public final String quoteIdentifier(String name) {
         return write(plain("identifier", name));

@@ -8,22 +8,41 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** The dialect instances, one per engine, and the engine of a live connection. */
+/**
+ * The dialect instances, one per engine, and the engine of a live connection. The list below is
+ * the only place in this module that names the engines: a new engine's dialect is added to it (and
+ * its connection-pool side is one {@code EngineProfile}).
+ */
 public final class Dialects {
-    private static final Map<Engine, Dialect> BY_ENGINE = create();
+    /** One dialect per engine, checked when the class loads. */
+    private static final List<AbstractDialect> ALL = List.of(new PostgresDialect(), new MariaDbDialect(),
+            new H2Dialect(), new OracleDialect(), new SqlServerDialect());
+    private static final Map<Engine, Dialect> BY_ENGINE = byEngine(ALL);
 
     private Dialects() {
     }
 
-    private static Map<Engine, Dialect> create() {
+    /**
+     * @param dialects candidate dialects
+     * @return them by engine
+     * @throws IllegalStateException when an engine has no dialect or more than one
+     */
+    static Map<Engine, Dialect> byEngine(List<AbstractDialect> dialects) {
         Map<Engine, Dialect> m = new EnumMap<>(Engine.class);
-        m.put(Engine.POSTGRESQL, new PostgresDialect());
-        m.put(Engine.MARIADB, new MariaDbDialect());
-        m.put(Engine.H2, new H2Dialect());
-        m.put(Engine.ORACLE, new OracleDialect());
-        m.put(Engine.SQLSERVER, new SqlServerDialect());
+        for (AbstractDialect d : dialects) {
+            if (m.put(d.engine(), d) != null) {
+                throw new IllegalStateException("Two dialects for engine " + d.engine());
+            }
+        }
+        Set<Engine> missing = EnumSet.complementOf(EnumSet.copyOf(m.keySet()));
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("No dialect for engine(s) " + missing);
+        }
         return m;
     }
 
@@ -69,20 +88,10 @@ public final class Dialects {
         if (product == null) {
             return null;
         }
-        if (product.startsWith("PostgreSQL")) {
-            return Engine.POSTGRESQL;
-        }
-        if (product.startsWith("MariaDB") || product.startsWith("MySQL")) {
-            return Engine.MARIADB;
-        }
-        if (product.equals("H2")) {
-            return Engine.H2;
-        }
-        if (product.startsWith("Oracle")) {
-            return Engine.ORACLE;
-        }
-        if (product.startsWith("Microsoft SQL Server")) {
-            return Engine.SQLSERVER;
+        for (AbstractDialect d : ALL) {
+            if (d.reportsProduct(product)) {
+                return d.engine();
+            }
         }
         return null;
     }

@@ -28,6 +28,12 @@ final class H2Dialect extends AbstractDialect {
         return "H2";
     }
 
+    /** The driver reports "H2" in every compatibility mode. */
+    @Override
+    boolean reportsProduct(String product) {
+        return product.equals("H2");
+    }
+
     @Override
     public String upsert(String table, List<String> keyColumns, List<String> columns) {
         UpsertParts p = upsertParts(table, keyColumns, columns);

@@ -27,6 +27,12 @@ final class MariaDbDialect extends AbstractDialect {
         return "MariaDB";
     }
 
+    /** MariaDB and MySQL servers. */
+    @Override
+    boolean reportsProduct(String product) {
+        return product.startsWith("MariaDB") || product.startsWith("MySQL");
+    }
+
     @Override
     boolean limitOffset() {
         return true;

@@ -33,6 +33,11 @@ final class OracleDialect extends AbstractDialect {
     }
 
     @Override
+    boolean reportsProduct(String product) {
+        return product.startsWith("Oracle");
+    }
+
+    @Override
     public String upsert(String table, List<String> keyColumns, List<String> columns) {
         UpsertParts p = upsertParts(table, keyColumns, columns);
         // USING DUAL with the key bound in ON: no derived table whose column types must be inferred

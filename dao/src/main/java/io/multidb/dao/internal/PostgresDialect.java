@@ -29,6 +29,11 @@ final class PostgresDialect extends AbstractDialect {
     }
 
     @Override
+    boolean reportsProduct(String product) {
+        return product.startsWith("PostgreSQL");
+    }
+
+    @Override
     boolean limitOffset() {
         return true;
     }

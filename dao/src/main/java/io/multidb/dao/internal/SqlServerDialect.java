@@ -29,6 +29,11 @@ final class SqlServerDialect extends AbstractDialect {
     }
 
     @Override
+    boolean reportsProduct(String product) {
+        return product.startsWith("Microsoft SQL Server");
+    }
+
+    @Override
     public String upsert(String table, List<String> keyColumns, List<String> columns) {
         UpsertParts p = upsertParts(table, keyColumns, columns);
         List<String> on = new ArrayList<>();

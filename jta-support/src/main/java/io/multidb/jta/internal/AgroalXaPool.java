@@ -14,6 +14,7 @@ import io.agroal.narayana.NarayanaTransactionIntegration;
 import io.multidb.connection.DatabaseConfig;
 import io.multidb.connection.PoolStats;
 import io.multidb.connection.internal.Failures;
+import io.multidb.connection.spi.XaEngine;
 import io.multidb.connection.spi.XaPool;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -113,13 +114,14 @@ final class AgroalXaPool implements XaPool {
         }
     }
 
+    /** Agroal's sorter for the engine's error codes: it tells a broken connection from a failed statement. */
     private static ExceptionSorter exceptionSorter(DatabaseConfig config) {
-        return switch (config.engine()) {
+        return switch (XaEngine.of(config.engine()).errorVendor()) {
             case POSTGRESQL -> new PostgreSQLExceptionSorter();
-            case MARIADB -> new MySQLExceptionSorter();
+            case MYSQL -> new MySQLExceptionSorter();
             case ORACLE -> new OracleExceptionSorter();
             case SQLSERVER -> new MSSQLExceptionSorter();
-            case H2 -> ExceptionSorter.defaultExceptionSorter();
+            case GENERIC -> ExceptionSorter.defaultExceptionSorter();
         };
     }
 

@@ -1,6 +1,6 @@
 package io.multidb.jta.internal;
 
-import io.multidb.connection.Engine;
+import io.multidb.connection.spi.XaEngine;
 import java.sql.SQLException;
 import javax.sql.XAConnection;
 import javax.transaction.xa.XAException;
@@ -15,8 +15,8 @@ import org.jboss.tm.XAResourceWrapper;
  * records of its log.
  *
  * <p>H2 keeps a per-connection flag that only {@code recover} sets, and without it
- * {@code rollback(xid)} of a prepared branch rolls back nothing; so on H2 the fresh connection
- * lists the branches first.
+ * {@code rollback(xid)} of a prepared branch rolls back nothing; so on H2 (and any engine whose
+ * {@link XaEngine#listsBranchesBeforeResolving()}) the fresh connection lists the branches first.
  *
  * <p>Thread-safety: used by one recovery pass at a time.
  */
@@ -131,7 +131,7 @@ final class RecoveryXaResource implements XAResourceWrapper {
         }
         try {
             XAResource resource = LostConnectionXaResource.wrap(connection.getXAResource());
-            if (source.engine() == Engine.H2) {
+            if (source.xaEngine().listsBranchesBeforeResolving()) {
                 resource.recover(TMSTARTRSCAN | TMENDRSCAN);
             }
             call.run(resource);

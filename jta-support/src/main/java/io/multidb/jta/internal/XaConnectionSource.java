@@ -3,6 +3,7 @@ package io.multidb.jta.internal;
 import io.multidb.connection.ConfigurationException;
 import io.multidb.connection.DatabaseConfig;
 import io.multidb.connection.Engine;
+import io.multidb.connection.spi.XaEngine;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.sql.Connection;
@@ -29,11 +30,13 @@ import javax.transaction.xa.XAResource;
  */
 final class XaConnectionSource {
     private final DatabaseConfig config;
+    private final XaEngine engine;
     private final XaDataSourcePlan plan;
     private final XADataSource dataSource;
 
     private XaConnectionSource(DatabaseConfig config, XaDataSourcePlan plan, XADataSource dataSource) {
         this.config = config;
+        this.engine = XaEngine.of(config.engine());
         this.plan = plan;
         this.dataSource = dataSource;
     }
@@ -159,14 +162,8 @@ final class XaConnectionSource {
     private void setUp(Connection c) throws SQLException {
         c.setAutoCommit(true);
         if (config.schema().isPresent()) {
-            String schema = config.schema().get();
-            switch (config.engine()) {
-                case MARIADB -> c.setCatalog(schema);
-                case H2, ORACLE -> c.setSchema(schema);
-                default -> {
-                    // PostgreSQL: a start-up parameter of the data source; SQL Server: refused by the configuration
-                }
-            }
+            // where the data source's setters could not set it (PostgreSQL's is a start-up parameter)
+            engine.applySchema(c, config.schema().get());
         }
         for (String sql : config.initSql()) {
             try (Statement s = c.createStatement()) {
@@ -184,6 +181,13 @@ final class XaConnectionSource {
      */
     Engine engine() {
         return config.engine();
+    }
+
+    /**
+     * @return what XA needs to know about the engine of this source
+     */
+    XaEngine xaEngine() {
+        return engine;
     }
 
     /**

@@ -2,19 +2,15 @@ package io.multidb.jta.internal;
 
 import io.multidb.connection.ConfigurationException;
 import io.multidb.connection.DatabaseConfig;
-import io.multidb.connection.internal.DriverTimeouts;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import io.multidb.connection.spi.XaEngine;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 
 /**
  * How a label's configuration becomes a configured {@link javax.sql.XADataSource}: which class,
  * and which setters to call with which values, in order. A plain value computed without the driver
  * on the class path, so that every engine's mapping can be checked; {@link XaConnectionSource}
- * carries it out.
+ * carries it out. The engine's {@link XaEngine} gives the class and the setters.
  *
  * <table>
  *   <caption>Per engine</caption>
@@ -48,13 +44,10 @@ record XaDataSourcePlan(String className, List<Step> steps) {
             arguments = List.copyOf(arguments);
         }
 
-        static Step of(String setter, Object value) {
-            return new Step(setter, List.of(value), false);
-        }
-
+        /** @return {@code setter(arguments)}, with {@code ****} for secret arguments */
         @Override
         public String toString() {
-            return setter + (secret ? "(****)" : arguments.toString().replace('[', '(').replace(']', ')'));
+            return new XaEngine.Setter(setter, arguments, secret).toString();
         }
     }
 
@@ -64,76 +57,14 @@ record XaDataSourcePlan(String className, List<Step> steps) {
 
     /**
      * @param config an XA label's configuration
-     * @return the plan for its engine
+     * @return the plan for its engine, as {@link XaEngine} describes it
      * @throws ConfigurationException when a driver property cannot be expressed for the engine
      */
     static XaDataSourcePlan of(DatabaseConfig config) {
-        List<Step> steps = new ArrayList<>();
-        Map<String, String> properties = DriverTimeouts.driverProperties(config);
-        switch (config.engine()) {
-            case POSTGRESQL -> {
-                steps.add(Step.of("setUrl", config.url()));
-                credentials(config, steps);
-                properties.forEach((k, v) -> steps.add(new Step("setProperty", List.of(k, v), false)));
-                config.schema().ifPresent(s -> steps.add(Step.of("setCurrentSchema",
-                        '"' + s.replace("\"", "\"\"") + '"')));
-            }
-            case MARIADB -> {
-                steps.add(Step.of("setUrl", withQuery(config.url(), properties)));
-                credentials(config, steps);
-            }
-            case H2 -> {
-                steps.add(Step.of("setURL", withSettings(config, properties)));
-                credentials(config, steps);
-            }
-            case SQLSERVER -> {
-                steps.add(Step.of("setURL", withSettings(config, properties)));
-                credentials(config, steps);
-            }
-            case ORACLE -> {
-                steps.add(Step.of("setURL", config.url()));
-                credentials(config, steps);
-                if (!properties.isEmpty()) {
-                    Properties p = new Properties();
-                    p.putAll(properties);
-                    steps.add(Step.of("setConnectionProperties", p));
-                }
-            }
-            default -> throw new IllegalStateException("No XA data source rule for " + config.engine());
-        }
-        return new XaDataSourcePlan(config.engine().xaDataSourceClassName(), steps);
-    }
-
-    private static void credentials(DatabaseConfig config, List<Step> steps) {
-        config.user().ifPresent(u -> steps.add(Step.of("setUser", u)));
-        config.password().ifPresent(p -> steps.add(new Step("setPassword", List.of(p), true)));
-    }
-
-    private static String withQuery(String url, Map<String, String> properties) {
-        if (properties.isEmpty()) {
-            return url;
-        }
-        StringBuilder out = new StringBuilder(url).append(url.indexOf('?') < 0 ? '?' : '&');
-        properties.forEach((k, v) -> out.append(encode(k)).append('=').append(encode(v)).append('&'));
-        out.setLength(out.length() - 1);
-        return out.toString();
-    }
-
-    private static String withSettings(DatabaseConfig config, Map<String, String> properties) {
-        StringBuilder out = new StringBuilder(config.url());
-        properties.forEach((k, v) -> {
-            if (v.indexOf(';') >= 0) {
-                throw new ConfigurationException(config.label(), "properties", "Database '" + config.label()
-                        + "': driver property '" + k + "' contains ';', which the " + config.engine().key()
-                        + " XA data source cannot take in its URL");
-            }
-            out.append(';').append(k).append('=').append(v);
-        });
-        return out.toString();
-    }
-
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        XaEngine engine = XaEngine.of(config.engine());
+        List<Step> steps = engine.dataSourceSetters(config).stream()
+                .map(s -> new Step(s.method(), s.arguments(), s.secret())).toList();
+        return new XaDataSourcePlan(engine.dataSourceClassName(), steps);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.multidb.connection.internal.statement;
 
 import io.multidb.connection.Engine;
+import io.multidb.connection.internal.engine.EngineProfile;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -8,8 +9,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -34,35 +33,59 @@ import java.util.UUID;
  *       <td>{@link PreparedStatement#setObject(int, Object)}</td></tr>
  * </table>
  *
+ * <p>Which engine binds which way is its {@link EngineProfile}'s choice: the profile creates the
+ * engine's binder.
+ *
  * <p>Thread-safety: immutable; one instance per engine.
  */
 public final class Binder {
-    private static final Map<Engine, Binder> BY_ENGINE = create();
+    /** How a SQL NULL is bound. */
+    public enum NullBinding {
+        /** {@code setNull(index, Types.NULL)}. */
+        TYPES_NULL,
+        /**
+         * {@code setNull(index, Types.VARCHAR)}: Oracle's thin driver refuses {@code Types.NULL};
+         * a NULL VARCHAR converts implicitly to any column type.
+         */
+        VARCHAR,
+        /**
+         * {@code setObject(index, null)}: mssql-jdbc infers the type; {@code Types.NULL} is refused
+         * by some versions.
+         */
+        SET_OBJECT
+    }
 
     private final Engine engine;
     private final boolean nativeUuid;
     private final boolean nativeBoolean;
+    private final NullBinding nulls;
 
-    private Binder(Engine engine, boolean nativeUuid, boolean nativeBoolean) {
+    private Binder(Engine engine, boolean nativeUuid, boolean nativeBoolean, NullBinding nulls) {
         this.engine = engine;
         this.nativeUuid = nativeUuid;
         this.nativeBoolean = nativeBoolean;
+        this.nulls = nulls;
     }
 
-    private static Map<Engine, Binder> create() {
-        Map<Engine, Binder> m = new EnumMap<>(Engine.class);
-        for (Engine e : Engine.values()) {
-            m.put(e, new Binder(e, e == Engine.POSTGRESQL || e == Engine.H2, e != Engine.ORACLE));
-        }
-        return m;
+    /**
+     * For {@link EngineProfile}s, each of which creates its engine's binder once.
+     *
+     * @param engine        the engine
+     * @param nativeUuid    whether the driver binds a {@link UUID} itself; else its text is bound
+     * @param nativeBoolean whether the driver binds a {@link Boolean} itself; else 1 or 0 is bound
+     * @param nulls         how a {@code null} is bound
+     * @return the binder
+     */
+    public static Binder create(Engine engine, boolean nativeUuid, boolean nativeBoolean, NullBinding nulls) {
+        return new Binder(engine, nativeUuid, nativeBoolean, nulls);
     }
 
     /**
      * @param engine an engine
-     * @return its binder, the same instance on every call
+     * @return its binder, the same instance on every call (its profile's)
      */
     public static Binder of(Engine engine) {
-        return BY_ENGINE.get(engine);
+        return EngineProfile.of(engine).binder();
     }
 
     /**
@@ -117,10 +140,10 @@ public final class Binder {
     }
 
     private void setNull(PreparedStatement statement, int index) throws SQLException {
-        switch (engine) {
-            case ORACLE -> statement.setNull(index, Types.VARCHAR); // converts implicitly to any column type
-            case SQLSERVER -> statement.setObject(index, null); // mssql-jdbc infers the type; NULL is refused by some versions
-            default -> statement.setNull(index, Types.NULL);
+        switch (nulls) {
+            case VARCHAR -> statement.setNull(index, Types.VARCHAR);
+            case SET_OBJECT -> statement.setObject(index, null);
+            case TYPES_NULL -> statement.setNull(index, Types.NULL);
         }
     }
 }
