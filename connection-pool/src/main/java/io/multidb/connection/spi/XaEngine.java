@@ -146,7 +146,13 @@ public final class XaEngine {
      * @param secret    whether the arguments must never be shown (a password)
      */
     public record Setter(String method, List<Object> arguments, boolean secret) {
-        /** Compact constructor: copies the arguments. */
+        /**
+         * Copies the arguments.
+         *
+         * @param method    the method name, for example {@code setUrl}
+         * @param arguments its arguments: {@link String}s, or one {@link java.util.Properties}
+         * @param secret    whether the arguments must never be shown (a password)
+         */
         public Setter {
             arguments = List.copyOf(arguments);
         }
