@@ -129,7 +129,7 @@ public abstract class DaoBase {
      */
     protected final Dialect dialect() {
         if (dialect == null) {
-            dialect = Dialects.detect(session.connection(), session.label());
+            dialect = Dialects.detect(session);
         }
         return dialect;
     }
