@@ -5,7 +5,7 @@ import com.arjuna.ats.arjuna.objectstore.StoreManager;
 import com.arjuna.ats.internal.jta.transaction.arjunacore.TransactionSynchronizationRegistryImple;
 import io.multidb.connection.ConfigurationException;
 import io.multidb.connection.DatabaseConfig;
-import io.multidb.connection.internal.Failures;
+import io.multidb.connection.spi.ErrorTranslation;
 import io.multidb.connection.spi.XaPool;
 import io.multidb.connection.spi.XaProvider;
 import io.multidb.connection.spi.XaTransaction;
@@ -281,7 +281,7 @@ public final class JtaRuntime {
                 first.close();
             }
         } catch (SQLException e) {
-            throw Failures.connectionFailed(config, e);
+            throw ErrorTranslation.connectionFailed(config, e);
         }
         return AgroalXaPool.open(source, tm, tsr, this);
     }
