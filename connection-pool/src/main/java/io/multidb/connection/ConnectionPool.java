@@ -179,10 +179,32 @@ public final class ConnectionPool {
         return current(label).readStats(label);
     }
 
-    /** @return the label's password when it is configured, for scrubbing messages; otherwise {@code null} */
-    static String passwordOf(String label) {
+    /**
+     * The instance behind the facade: what {@link #configure(Map)} created and every static method
+     * delegates to. For code that is written against {@link MultiDb} (a library module, a DAO or
+     * service that takes its instance in its constructor) and is used by an application that
+     * configures the facade.
+     *
+     * <pre>{@code
+     * ConnectionPool.configure(configs);
+     * OrderService orders = new OrderService(ConnectionPool.instance());   // takes a MultiDb
+     * }</pre>
+     *
+     * <p>The instance belongs to the facade: its {@link MultiDb#close()} is refused, and after
+     * {@link #closeAllConnections()} it is closed (a later {@code configure} creates a new one).
+     * Code that must follow a reconfiguration asks for the instance when it needs it rather than
+     * keeping it.
+     *
+     * @return the current instance
+     * @throws NotConfiguredException before {@link #configure(Map)}, or after
+     *     {@link #closeAllConnections()}
+     */
+    public static MultiDb instance() {
         MultiDb db = current;
-        return db == null ? null : db.passwordOf(label);
+        if (db == null) {
+            throw NotConfiguredException.noInstance();
+        }
+        return db;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.multidb.connection;
 
+import java.time.Duration;
 import java.util.Collection;
 
 /**
@@ -146,7 +147,42 @@ public final class DatabaseManager {
      */
     public static <R, X extends Exception> R inTransaction(TransactionMode mode, Collection<String> labels,
             UnitOfWorkCallback<R, X> work) throws X {
+        return inTransaction(mode, null, labels, work);
+    }
+
+    /**
+     * Runs work over several labels as one unit, in the given mode, with a transaction timeout: an
+     * XA unit of work still running after {@code timeout} is rolled back on every database by the
+     * transaction manager and ends with an exception; nothing is committed. This is JTA's
+     * {@code UserTransaction.setTransactionTimeout} (and Spring's
+     * {@code TransactionTemplate.setTimeout}) for one unit of work; without it, XA units of work
+     * run with the provider's default ({@code JtaSettings.defaultTransactionTimeout()}).
+     *
+     * <pre>{@code
+     * DatabaseManager.inTransaction(TransactionMode.XA, Duration.ofSeconds(5), List.of("orders", "ledger"), u -> {
+     *     u.session("orders").execute("update orders set state = 'paid' where id = ?", 42);
+     *     u.session("ledger").execute("insert into entries(order_id, amount) values (?, ?)", 42, 990);
+     *     return null;
+     * });
+     * }</pre>
+     *
+     * @param mode    how to commit
+     * @param timeout how long the XA transaction may run: whole seconds, at least one; {@code null}
+     *                for the XA provider's default
+     * @param labels  the labels, in commit order
+     * @param work    the work
+     * @param <R>     what the work returns
+     * @param <X>     the checked exception the work may throw
+     * @return what the work returned
+     * @throws X what the work threw, after every label was rolled back
+     * @throws IllegalArgumentException when the timeout is not a whole number of seconds of at least
+     *     one, or is given for a unit of work that does not run under XA ({@code BEST_EFFORT}, or one
+     *     label under {@code AUTO}), where nothing would enforce it
+     * @throws ConfigurationException when the mode needs XA and a label is not XA-capable
+     */
+    public static <R, X extends Exception> R inTransaction(TransactionMode mode, Duration timeout,
+            Collection<String> labels, UnitOfWorkCallback<R, X> work) throws X {
         String first = labels == null || labels.isEmpty() ? null : labels.iterator().next();
-        return ConnectionPool.current(first).inTransaction(mode, labels, work);
+        return ConnectionPool.current(first).inTransaction(mode, timeout, labels, work);
     }
 }

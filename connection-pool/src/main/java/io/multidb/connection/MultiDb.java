@@ -190,8 +190,44 @@ public final class MultiDb implements AutoCloseable {
      */
     public <R, X extends Exception> R inTransaction(TransactionMode mode, Collection<String> labels,
             UnitOfWorkCallback<R, X> work) throws X {
+        return inTransaction(mode, null, labels, work);
+    }
+
+    /**
+     * Runs work over several labels as one unit in the given mode, with a transaction timeout, as
+     * {@link DatabaseManager#inTransaction(TransactionMode, Duration, Collection, UnitOfWorkCallback)}
+     * does: an XA unit of work still running after {@code timeout} is rolled back on every database
+     * by the transaction manager, and ends with an exception (nothing is committed).
+     *
+     * <pre>{@code
+     * db.inTransaction(TransactionMode.XA, Duration.ofSeconds(5), List.of("orders", "ledger"), u -> {
+     *     u.session("orders").execute("update orders set state = 'paid' where id = ?", 42);
+     *     u.session("ledger").execute("insert into entries(order_id, amount) values (?, ?)", 42, 990);
+     *     return null;
+     * });
+     * }</pre>
+     *
+     * @param mode    how to commit
+     * @param timeout how long the XA transaction may run: whole seconds, at least one, as JTA's
+     *                {@code setTransactionTimeout} and Spring's {@code TransactionTemplate.setTimeout}
+     *                take it; {@code null} for the XA provider's default (with
+     *                {@code multidb-jta-support}, {@code JtaSettings.defaultTransactionTimeout()})
+     * @param labels  labels of this instance, in commit order
+     * @param work    the work
+     * @param <R>     what the work returns
+     * @param <X>     the checked exception the work may throw
+     * @return what the work returned
+     * @throws X what the work threw, after every label was rolled back
+     * @throws IllegalArgumentException when the timeout is not a whole number of seconds of at least
+     *     one, or is given for a unit of work that does not run under XA ({@code BEST_EFFORT}, or one
+     *     label under {@code AUTO}): there is no transaction manager to enforce it there, and it is
+     *     refused rather than ignored
+     * @throws ConfigurationException when the mode needs XA and a label is not XA-capable
+     */
+    public <R, X extends Exception> R inTransaction(TransactionMode mode, Duration timeout,
+            Collection<String> labels, UnitOfWorkCallback<R, X> work) throws X {
         String first = labels == null || labels.isEmpty() ? null : labels.iterator().next();
-        return Transactions.inTransaction(open(first), mode, labels, work);
+        return Transactions.inTransaction(open(first), mode, timeout, labels, work);
     }
 
     /**
@@ -253,8 +289,14 @@ public final class MultiDb implements AutoCloseable {
      * {@link PoolClosedException}). Idempotent; other instances are not touched.
      *
      * @param grace how long to wait for sessions in use before closing their connections
+     * @throws IllegalStateException on the instance of the static facade
+     *     ({@link ConnectionPool#instance()}): {@link ConnectionPool#closeAllConnections()} closes it
      */
     public void close(Duration grace) {
+        if (lifecycle == Lifecycle.STATIC_FACADE) {
+            throw new IllegalStateException("This MultiDb is ConnectionPool's instance (labels " + labels() + "):"
+                    + " close it with ConnectionPool.closeAllConnections(), so that the facade knows");
+        }
         shutDown(grace, LOG);
     }
 
@@ -279,11 +321,6 @@ public final class MultiDb implements AutoCloseable {
         } finally {
             closing.unlock();
         }
-    }
-
-    /** @return the label's password when it is one of this instance's, for scrubbing messages; otherwise {@code null} */
-    String passwordOf(String label) {
-        return !registry.labels().contains(label) ? null : registry.pool(label).config().password().orElse(null);
     }
 
     /** The registry, unless this instance is closed: then new work on {@code label} is refused. */

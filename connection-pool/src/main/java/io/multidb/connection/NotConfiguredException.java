@@ -24,4 +24,16 @@ public class NotConfiguredException extends MultiDbException {
                 + " run since), so there is no database with label '" + label + "': call it once at start-up,"
                 + " before the first DatabaseManager.getSession(...)");
     }
+
+    /** @param complete a whole message, not a label (the flag tells the two constructors apart) */
+    private NotConfiguredException(String complete, boolean isMessage) {
+        super(complete);
+    }
+
+    /** @return the failure of {@link ConnectionPool#instance()} before {@code configure} */
+    static NotConfiguredException noInstance() {
+        return new NotConfiguredException("ConnectionPool.configure(...) has not been called (or"
+                + " ConnectionPool.closeAllConnections() has run since), so ConnectionPool.instance() has no"
+                + " instance to return: call configure once at start-up, before the first use", false);
+    }
 }

@@ -41,31 +41,10 @@ public class SqlExecutionException extends MultiDbException {
     }
 
     /**
-     * Translates a driver failure on a label's connection exactly as sessions do: the message names
-     * the label, the SQLState and the statement, and neither it nor the cause chain holds the
-     * label's password. For code that runs JDBC on {@link Session#connection()} itself.
-     *
-     * <pre>{@code
-     * try (PreparedStatement ps = session.connection().prepareStatement(sql)) {
-     *     ...
-     * } catch (SQLException e) {
-     *     throw SqlExecutionException.translate(session.label(), sql, e);
-     * }
-     * }</pre>
-     *
-     * @param label the label the statement ran on
-     * @param sql   the statement, or what was being done ({@code commit})
-     * @param cause the driver's failure
-     * @return the exception to throw
-     */
-    public static SqlExecutionException translate(String label, String sql, SQLException cause) {
-        return io.multidb.connection.internal.Failures.onStatement(label, ConnectionPool.passwordOf(label), sql, cause);
-    }
-
-    /**
-     * As {@link #translate(String, String, SQLException)}, with the password taken from the
-     * session's own configuration: right for sessions of any {@link MultiDb} instance, not only the
-     * one behind {@link ConnectionPool}.
+     * Translates a driver failure on a session's connection exactly as sessions do: the message
+     * names the label, the SQLState and the statement, and neither it nor the cause chain holds the
+     * password of the session's own configuration. For code that runs JDBC on
+     * {@link Session#connection()} itself; right for sessions of any {@link MultiDb} instance.
      *
      * <pre>{@code
      * try (PreparedStatement ps = session.connection().prepareStatement(sql)) {
@@ -75,15 +54,36 @@ public class SqlExecutionException extends MultiDbException {
      * }
      * }</pre>
      *
-     * @param session the session the statement ran on
+     * @param session the session the statement ran on; a {@link Session} that Multidb did not
+     *                create (a test double) has no configuration, and only its label is used
      * @param sql     the statement, or what was being done ({@code commit})
      * @param cause   the driver's failure
      * @return the exception to throw
      */
     public static SqlExecutionException translate(Session session, String sql, SQLException cause) {
         DatabaseConfig config = io.multidb.connection.internal.SessionImpl.configOf(session);
-        return config == null ? translate(session.label(), sql, cause)
-                : io.multidb.connection.internal.Failures.onStatement(config, sql, cause);
+        return config == null ? io.multidb.connection.internal.Failures.onStatement(session.label(), null, sql, cause)
+                : translate(config, sql, cause);
+    }
+
+    /**
+     * As {@link #translate(Session, String, SQLException)}, for code that has the label's
+     * configuration rather than a session (a connection from {@link MultiDb#dataSource(String)}):
+     * the password scrubbed is that configuration's.
+     *
+     * <pre>{@code
+     * } catch (SQLException e) {
+     *     throw SqlExecutionException.translate(config, "DatabaseMetaData.getTables()", e);
+     * }
+     * }</pre>
+     *
+     * @param config the configuration of the label the statement ran on
+     * @param sql    the statement, or what was being done
+     * @param cause  the driver's failure
+     * @return the exception to throw
+     */
+    public static SqlExecutionException translate(DatabaseConfig config, String sql, SQLException cause) {
+        return io.multidb.connection.internal.Failures.onStatement(config, sql, cause);
     }
 
     private static boolean isTransient(SQLException e) {

@@ -151,11 +151,11 @@ class ConnectionFailureTest {
     }
 
     @Test
-    void translatingADriverFailureByLabelScrubsThatLabelsPassword() {
-        ConnectionPool.configure(Map.of("x", Configs.with(Configs.h2("t" + UUID.randomUUID().toString()
-                .replace("-", "")), "password", CANARY)));
+    void translatingADriverFailureWithTheLabelsConfigurationScrubsItsPassword() {
+        DatabaseConfig config = DatabaseConfig.fromMap("x", Configs.with(Configs.h2("t" + UUID.randomUUID().toString()
+                .replace("-", "")), "password", CANARY));
         java.sql.SQLException driver = new java.sql.SQLException("syntax error near '" + CANARY + "'", "42601", 7);
-        SqlExecutionException e = SqlExecutionException.translate("x", "alter user a password '" + CANARY + "'",
+        SqlExecutionException e = SqlExecutionException.translate(config, "alter user a password '" + CANARY + "'",
                 driver);
         assertThat(e.label()).isEqualTo("x");
         assertThat(e.sqlState()).isEqualTo("42601");

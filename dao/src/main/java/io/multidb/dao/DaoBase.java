@@ -4,7 +4,7 @@ import io.multidb.connection.Column;
 import io.multidb.connection.Session;
 import io.multidb.dao.internal.Dialects;
 import io.multidb.dao.internal.Identifiers;
-import io.multidb.connection.internal.statement.NamedParameters;
+import io.multidb.connection.spi.NamedStatement;
 import io.multidb.dao.internal.Statements;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -129,7 +129,7 @@ public abstract class DaoBase {
      */
     protected final Dialect dialect() {
         if (dialect == null) {
-            dialect = Dialects.detect(session.connection(), session.label());
+            dialect = Dialects.detect(session);
         }
         return dialect;
     }
@@ -184,7 +184,7 @@ public abstract class DaoBase {
      *     has a key the query does not use
      */
     protected final <T> T queryOne(Class<T> type, String sql, Map<String, ?> params) {
-        NamedParameters named = Statements.named(session.label(), sql);
+        NamedStatement named = Statements.named(session.label(), sql);
         return queryOne(type, named.sql(), Statements.arguments(session.label(), named, params));
     }
 
@@ -221,7 +221,7 @@ public abstract class DaoBase {
      * @throws IncorrectResultSizeException when the query returns more than one row
      */
     protected final <T> Optional<T> queryOptional(Class<T> type, String sql, Map<String, ?> params) {
-        NamedParameters named = Statements.named(session.label(), sql);
+        NamedStatement named = Statements.named(session.label(), sql);
         return queryOptional(type, named.sql(), Statements.arguments(session.label(), named, params));
     }
 
@@ -259,7 +259,7 @@ public abstract class DaoBase {
      * @return the rows, in query order
      */
     protected final <T> List<T> queryList(Class<T> type, String sql, Map<String, ?> params) {
-        NamedParameters named = Statements.named(session.label(), sql);
+        NamedStatement named = Statements.named(session.label(), sql);
         return queryList(type, named.sql(), Statements.arguments(session.label(), named, params));
     }
 
@@ -304,7 +304,7 @@ public abstract class DaoBase {
      */
     protected final <T> Page<T> queryPage(Class<T> type, String orderedQuery, PageRequest page,
             Map<String, ?> params) {
-        NamedParameters named = Statements.named(session.label(), orderedQuery);
+        NamedStatement named = Statements.named(session.label(), orderedQuery);
         return queryPage(type, named.sql(), page, Statements.arguments(session.label(), named, params));
     }
 
@@ -341,7 +341,7 @@ public abstract class DaoBase {
      * @return the number of rows changed
      */
     protected final int execute(String sql, Map<String, ?> params) {
-        NamedParameters named = Statements.named(session.label(), sql);
+        NamedStatement named = Statements.named(session.label(), sql);
         return statements().update(named.sql(), Statements.arguments(session.label(), named, params));
     }
 
@@ -536,7 +536,7 @@ public abstract class DaoBase {
         }
         List<String> columns = columns(values, "values of the upsert into " + table);
         String sql = dialect().upsert(table, List.copyOf(keyColumns), columns);
-        NamedParameters named = Statements.named(session.label(), sql);
+        NamedStatement named = Statements.named(session.label(), sql);
         statements().update(named.sql(), Statements.arguments(session.label(), named, values));
     }
 

@@ -4,8 +4,8 @@ import io.multidb.connection.Column;
 import io.multidb.connection.RowMappingException;
 import io.multidb.connection.Session;
 import io.multidb.connection.SqlExecutionException;
-import io.multidb.connection.internal.Failures;
-import io.multidb.connection.internal.statement.RowMapping;
+import io.multidb.connection.spi.ErrorTranslation;
+import io.multidb.connection.spi.RowMapping;
 import io.multidb.dao.internal.EntityModel;
 import io.multidb.dao.internal.EntitySql;
 import java.sql.Connection;
@@ -143,7 +143,7 @@ public abstract class EntityDao<T extends Record, ID> extends DaoBase {
         String select = sql().selectById();
         Connection c = session().connection();
         try (PreparedStatement ps = c.prepareStatement(select)) {
-            statements().binder().set(ps, 1, id);
+            statements().engine().set(ps, 1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
@@ -157,7 +157,7 @@ public abstract class EntityDao<T extends Record, ID> extends DaoBase {
         } catch (SQLException e) {
             throw SqlExecutionException.translate(session(), select, e);
         } catch (RowMappingException e) {
-            throw Failures.labelled(session().label(), e);
+            throw ErrorTranslation.labelled(session().label(), e);
         }
     }
 

@@ -1,7 +1,7 @@
 package io.multidb.dao;
 
 import io.multidb.connection.MultiDbException;
-import io.multidb.connection.internal.Failures;
+import io.multidb.connection.spi.ErrorTranslation;
 
 /**
  * A query expected to return one row ({@code queryOne}) or at most one ({@code queryOptional},
@@ -35,7 +35,7 @@ public class IncorrectResultSizeException extends MultiDbException {
      */
     public IncorrectResultSizeException(String label, String sql, String expected, int rowsFound) {
         super("Expected " + expected + " from database '" + label + "' but the query returned "
-                + (rowsFound == 0 ? "none" : "more than one") + ": " + Failures.shorten(sql));
+                + (rowsFound == 0 ? "none" : "more than one") + ": " + ErrorTranslation.shortenSql(sql));
         this.label = label;
         this.rowsFound = rowsFound;
     }

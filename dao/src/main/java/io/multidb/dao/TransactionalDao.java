@@ -1,8 +1,10 @@
 package io.multidb.dao;
 
-import io.multidb.connection.DatabaseManager;
+import io.multidb.connection.ConnectionPool;
+import io.multidb.connection.MultiDb;
 import io.multidb.connection.TransactionMode;
 import io.multidb.connection.UnitOfWorkCallback;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -15,7 +17,7 @@ import java.util.Set;
  * Base class of services whose work spans several databases and must commit as one. It is
  * constructed with the labels it spans (in commit order) and, optionally, a
  * {@link TransactionMode}; {@link #inTransaction(UnitOfWorkCallback)} runs one unit of work over
- * them through {@link DatabaseManager#inTransaction(TransactionMode, java.util.Collection,
+ * them through {@link MultiDb#inTransaction(TransactionMode, java.util.Collection,
  * UnitOfWorkCallback)}, and DAOs are created inside it on the unit of work's sessions.
  *
  * <pre>{@code
@@ -76,10 +78,23 @@ import java.util.Set;
  * <p>The labels need not be configured when the service is constructed, only when
  * {@code inTransaction} runs.
  *
+ * <p>Which pools: a service constructed with a {@link MultiDb} runs on that instance; one
+ * constructed with labels alone runs on the static facade's instance
+ * ({@link ConnectionPool#instance()}), looked up on every {@code inTransaction} call, so it follows
+ * a {@code closeAllConnections()} and {@code configure(...)} in between.
+ *
+ * <pre>{@code
+ * public TransferService(MultiDb db) {
+ *     super(db, TransactionMode.XA, "bank_a", "bank_b");
+ * }
+ * }</pre>
+ *
  * <p>Thread-safety: immutable and thread-safe; each {@code inTransaction} call runs its own unit
  * of work on the calling thread, and its sessions and DAOs belong to that call.
  */
 public abstract class TransactionalDao {
+    /** The instance to run on, or {@code null} for the static facade's current one. */
+    private final MultiDb db;
     private final TransactionMode mode;
     private final List<String> labels;
 
@@ -102,6 +117,36 @@ public abstract class TransactionalDao {
      * @throws NullPointerException when {@code mode} is {@code null}
      */
     protected TransactionalDao(TransactionMode mode, String... labels) {
+        this.db = null;
+        this.mode = Objects.requireNonNull(mode, "mode");
+        this.labels = checked(labels);
+    }
+
+    /**
+     * Spans labels of one {@link MultiDb} instance in {@link TransactionMode#AUTO}.
+     *
+     * @param db     the instance whose labels these are
+     * @param labels the labels, in commit order; at least one, no duplicates
+     * @throws IllegalArgumentException when no label is given, or one is {@code null}, blank or
+     *     repeated
+     * @throws NullPointerException when {@code db} is {@code null}
+     */
+    protected TransactionalDao(MultiDb db, String... labels) {
+        this(db, TransactionMode.AUTO, labels);
+    }
+
+    /**
+     * Spans labels of one {@link MultiDb} instance in the given mode.
+     *
+     * @param db     the instance whose labels these are
+     * @param mode   how the labels commit together
+     * @param labels the labels, in commit order; at least one, no duplicates
+     * @throws IllegalArgumentException when no label is given, or one is {@code null}, blank or
+     *     repeated
+     * @throws NullPointerException when {@code db} or {@code mode} is {@code null}
+     */
+    protected TransactionalDao(MultiDb db, TransactionMode mode, String... labels) {
+        this.db = Objects.requireNonNull(db, "db");
         this.mode = Objects.requireNonNull(mode, "mode");
         this.labels = checked(labels);
     }
@@ -151,7 +196,35 @@ public abstract class TransactionalDao {
      *     commit failed after others succeeded
      */
     protected final <R, X extends Exception> R inTransaction(UnitOfWorkCallback<R, X> work) throws X {
-        return DatabaseManager.inTransaction(mode, labels, work);
+        return instance().inTransaction(mode, labels, work);
+    }
+
+    /**
+     * As {@link #inTransaction(UnitOfWorkCallback)}, with a transaction timeout for this unit of
+     * work (see {@link MultiDb#inTransaction(TransactionMode, Duration, java.util.Collection,
+     * UnitOfWorkCallback)}): an XA unit of work still running after it is rolled back on every
+     * database.
+     *
+     * <pre>{@code
+     * inTransaction(Duration.ofSeconds(5), u -> { ... });
+     * }</pre>
+     *
+     * @param timeout how long the XA transaction may run: whole seconds, at least one
+     * @param work    the work
+     * @param <R>     what the work returns
+     * @param <X>     the checked exception the work may throw
+     * @return what the work returned
+     * @throws X what the work threw, after every label was rolled back
+     * @throws IllegalArgumentException when the timeout is not whole seconds of at least one, or
+     *     the unit of work does not run under XA
+     */
+    protected final <R, X extends Exception> R inTransaction(Duration timeout, UnitOfWorkCallback<R, X> work)
+            throws X {
+        return instance().inTransaction(mode, Objects.requireNonNull(timeout, "timeout"), labels, work);
+    }
+
+    private MultiDb instance() {
+        return db != null ? db : ConnectionPool.instance();
     }
 
     /**

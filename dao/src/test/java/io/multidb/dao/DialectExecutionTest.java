@@ -1,6 +1,6 @@
 package io.multidb.dao;
 
-import io.multidb.connection.internal.statement.Binder;
+import io.multidb.connection.spi.StatementEngine;
 import io.multidb.dao.internal.Dialects;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -120,7 +120,7 @@ class DialectExecutionTest {
 
     private static long insertReturningKey(Dialect d, Connection c, String title) throws SQLException {
         try (PreparedStatement ps = Dialects.prepareReturningKey(d, c, "insert into posts (title) values (?)", "id")) {
-            Binder.of(d.engine()).set(ps, 1, title);
+            StatementEngine.of(d.engine()).set(ps, 1, title);
             assertThat(ps.executeUpdate()).isEqualTo(1);
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 assertThat(keys.next()).isTrue();
@@ -142,14 +142,14 @@ class DialectExecutionTest {
                     + " values (?, ?, ?, ?, ?, ?, ?)")) {
                 Object[] values = {1L, true, token, Status.ACTIVE, at, null, null};
                 for (int i = 0; i < values.length; i++) {
-                    Binder.of(d.engine()).set(ps, i + 1, values[i]);
+                    StatementEngine.of(d.engine()).set(ps, i + 1, values[i]);
                 }
                 assertThat(ps.executeUpdate()).isEqualTo(1);
             }
             try (PreparedStatement ps = c.prepareStatement("select flag, token, status, at, note, amount from facts"
                     + " where flag = ? and status = ?")) {
-                Binder.of(d.engine()).set(ps, 1, true);
-                Binder.of(d.engine()).set(ps, 2, Status.ACTIVE);
+                StatementEngine.of(d.engine()).set(ps, 1, true);
+                StatementEngine.of(d.engine()).set(ps, 2, Status.ACTIVE);
                 try (ResultSet rs = ps.executeQuery()) {
                     assertThat(rs.next()).isTrue();
                     assertThat(rs.getBoolean(1)).isTrue();

@@ -1,6 +1,6 @@
 package io.multidb.dao;
 
-import io.multidb.connection.internal.statement.Binder;
+import io.multidb.connection.spi.StatementEngine;
 import io.multidb.dao.internal.Dialects;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -254,7 +254,7 @@ class DialectSqlTest {
         PreparedStatement ps = recorder.stub(PreparedStatement.class);
         try {
             for (int i = 0; i < values.length; i++) {
-                Binder.of(d.engine()).set(ps, i + 1, values[i]);
+                StatementEngine.of(d.engine()).set(ps, i + 1, values[i]);
             }
         } catch (SQLException e) {
             throw new AssertionError(e);

@@ -1,6 +1,5 @@
 package io.multidb.dao;
 
-import io.multidb.connection.internal.statement.Binder;
 import io.multidb.dao.internal.Dialects;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

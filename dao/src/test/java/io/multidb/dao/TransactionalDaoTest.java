@@ -7,13 +7,17 @@ import io.multidb.connection.ClosePools;
 import io.multidb.connection.ConfigurationException;
 import io.multidb.connection.ConnectionPool;
 import io.multidb.connection.DatabaseManager;
+import io.multidb.connection.MultiDb;
+import io.multidb.connection.NotConfiguredException;
 import io.multidb.connection.Session;
 import io.multidb.connection.TransactionMode;
 import io.multidb.testkit.AllEngines;
 import io.multidb.testkit.TestDatabase;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -219,5 +223,67 @@ class TransactionalDaoTest {
                 .hasMessageContaining("Label 'a' is given twice");
         assertThatThrownBy(() -> new AnyLabels((TransactionMode) null, "a")).isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("mode");
+    }
+
+    /** A transfer service on a {@link MultiDb} instance of its own. */
+    static final class InstanceTransferService extends TransactionalDao {
+        InstanceTransferService(MultiDb db) {
+            super(db, TransactionMode.BEST_EFFORT, "bank_a", "bank_b");
+        }
+
+        void transfer(long from, long to, String amount) throws InsufficientFundsException {
+            BigDecimal value = new BigDecimal(amount);
+            inTransaction(u -> {
+                new AccountDao(u.session("bank_b")).deposit(to, value);
+                new AccountDao(u.session("bank_a")).withdraw(from, value);
+                return null;
+            });
+        }
+
+        void transferWithin(Duration timeout) {
+            inTransaction(timeout, u -> null);
+        }
+    }
+
+    private static MultiDb banks() {
+        MultiDb db = MultiDb.create(Map.of(
+                "bank_a", Map.of("url", "jdbc:h2:mem:a" + UUID.randomUUID().toString().replace("-", ""), "user", "sa"),
+                "bank_b", Map.of("url", "jdbc:h2:mem:b" + UUID.randomUUID().toString().replace("-", ""), "user", "sa")));
+        for (String bank : List.of("bank_a", "bank_b")) {
+            db.inTransaction(bank, s -> {
+                s.execute("create table accounts (id bigint primary key, balance decimal(12, 2) not null)");
+                new AccountDao(s).open(1, "100.00");
+                return null;
+            });
+        }
+        return db;
+    }
+
+    @Test
+    void aServiceGivenAnInstanceRunsOnItAndNotOnTheFacade() throws InsufficientFundsException {
+        try (MultiDb db = banks()) {
+            new InstanceTransferService(db).transfer(1, 1, "30.00");
+
+            assertThat(ConnectionPool.isConfigured()).isFalse();
+            BigDecimal a = db.read("bank_a", s -> new AccountDao(s).balance(1));
+            BigDecimal b = db.read("bank_b", s -> new AccountDao(s).balance(1));
+            assertThat(a).isEqualByComparingTo("70.00");
+            assertThat(b).isEqualByComparingTo("130.00");
+        }
+    }
+
+    @Test
+    void aTimeoutOnAServiceWithoutXaIsRefused() {
+        try (MultiDb db = banks()) {
+            assertThatThrownBy(() -> new InstanceTransferService(db).transferWithin(Duration.ofSeconds(3)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("applies to XA units of work only");
+        }
+    }
+
+    @Test
+    void aServiceWithoutAnInstanceNeedsTheFacadeConfiguredWhenItRuns() {
+        assertThatThrownBy(() -> new TransferService(TransactionMode.BEST_EFFORT).transfer(1, 1, "1.00"))
+                .isInstanceOf(NotConfiguredException.class);
     }
 }

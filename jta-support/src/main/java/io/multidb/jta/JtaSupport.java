@@ -1,11 +1,13 @@
 package io.multidb.jta;
 
-import io.multidb.connection.DatabaseManager;
+import io.multidb.connection.ConnectionPool;
+import io.multidb.connection.MultiDb;
 import io.multidb.connection.TransactionMode;
 import io.multidb.connection.UnitOfWorkCallback;
 import io.multidb.jta.internal.JtaRuntime;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -144,9 +146,10 @@ public final class JtaSupport {
 
     /**
      * Runs an XA unit of work with its own transaction timeout instead of
-     * {@link JtaSettings#defaultTransactionTimeout()}: as
-     * {@code DatabaseManager.inTransaction(TransactionMode.XA, labels, work)}, but rolled back (on
-     * every database) if it runs longer than {@code timeout}.
+     * {@link JtaSettings#defaultTransactionTimeout()}, on the static facade's pools: as
+     * {@code DatabaseManager.inTransaction(TransactionMode.XA, timeout, labels, work)}, but it also
+     * checks that JTA support is enabled and insists on a timeout. The unit of work is rolled back
+     * (on every database) if it runs longer than {@code timeout}.
      *
      * <pre>{@code
      * JtaSupport.inTransaction(Duration.ofSeconds(5), List.of("orders", "ledger"), u -> {
@@ -169,20 +172,48 @@ public final class JtaSupport {
      * @throws TransactionRolledBackException when the timeout expired (nothing was committed)
      * @throws IllegalArgumentException when the timeout is not a whole number of seconds of at least one
      * @throws IllegalStateException when JTA support is not enabled
+     * @throws io.multidb.connection.NotConfiguredException before {@code ConnectionPool.configure(...)}
      */
     public static <R, X extends Exception> R inTransaction(Duration timeout, Collection<String> labels,
             UnitOfWorkCallback<R, X> work) throws X {
+        checkTimeout(timeout);
+        JtaRuntime.require();
+        return inTransaction(ConnectionPool.instance(), timeout, labels, work);
+    }
+
+    /**
+     * As {@link #inTransaction(Duration, Collection, UnitOfWorkCallback)}, on the labels of a
+     * {@link MultiDb} instance.
+     *
+     * <pre>{@code
+     * JtaSupport.inTransaction(db, Duration.ofSeconds(5), List.of("orders", "ledger"), u -> { ... });
+     * }</pre>
+     *
+     * @param db      the instance whose labels these are
+     * @param timeout how long the unit of work may run; whole seconds, at least one
+     * @param labels  the labels, all configured with {@code xa: true}
+     * @param work    the work
+     * @param <R>     what the work returns
+     * @param <X>     the checked exception the work may throw
+     * @return what the work returned
+     * @throws X what the work threw, after every label was rolled back
+     * @throws TransactionRolledBackException when the timeout expired (nothing was committed)
+     * @throws IllegalArgumentException when the timeout is not a whole number of seconds of at least one
+     * @throws IllegalStateException when JTA support is not enabled
+     */
+    public static <R, X extends Exception> R inTransaction(MultiDb db, Duration timeout, Collection<String> labels,
+            UnitOfWorkCallback<R, X> work) throws X {
+        Objects.requireNonNull(db, "db");
+        checkTimeout(timeout);
+        JtaRuntime.require();
+        return db.inTransaction(TransactionMode.XA, timeout, labels, work);
+    }
+
+    private static void checkTimeout(Duration timeout) {
         if (timeout == null || timeout.isNegative() || timeout.isZero() || timeout.getNano() != 0
                 || timeout.getSeconds() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("An XA transaction timeout must be a whole number of seconds, at least"
                     + " 1, but is " + timeout);
-        }
-        JtaRuntime.require();
-        Duration previous = JtaRuntime.scopeTimeout(timeout);
-        try {
-            return DatabaseManager.inTransaction(TransactionMode.XA, labels, work);
-        } finally {
-            JtaRuntime.restoreTimeout(previous);
         }
     }
 }

@@ -1,9 +1,9 @@
 package io.multidb.connection.internal;
 
 import io.multidb.connection.RowMappingException;
-import io.multidb.connection.internal.statement.RowMapping;
+import io.multidb.connection.spi.RowMapping;
 import io.multidb.connection.internal.statement.RowMappings;
-import io.multidb.connection.internal.statement.RowReader;
+import io.multidb.connection.spi.RowReader;
 import java.lang.reflect.Type;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -27,10 +27,14 @@ public final class Registry {
     /** The pools of read-only sessions, one per label, as lazy as the labels' own. */
     private final Map<String, LabelPool> readPools;
     private final Set<String> labels;
+    /** The XA provider's record of this registry's XA labels, or {@code null} when there are none. */
+    private final XaProvider.Registration xaRegistration;
 
-    private Registry(Map<String, LabelPool> pools, Map<String, LabelPool> readPools) {
+    private Registry(Map<String, LabelPool> pools, Map<String, LabelPool> readPools,
+            XaProvider.Registration xaRegistration) {
         this.pools = pools;
         this.readPools = readPools;
+        this.xaRegistration = xaRegistration;
         this.labels = Collections.unmodifiableSet(new TreeSet<>(pools.keySet()));
     }
 
@@ -46,6 +50,8 @@ public final class Registry {
         Map<String, DatabaseConfig> parsed = parse(configs, lifecycle.createCall());
         checkDrivers(parsed);
         XaProvider xa = xaProviderFor(parsed, lifecycle.createCall());
+        XaProvider.Registration xaRegistration = xa == null ? null
+                : xa.labelsOpened(parsed.values().stream().filter(DatabaseConfig::xa).toList());
         Map<String, LabelPool> pools = new LinkedHashMap<>();
         Map<String, LabelPool> readPools = new LinkedHashMap<>();
         try {
@@ -67,9 +73,17 @@ public final class Registry {
                     e.addSuppressed(closeFailure);
                 }
             }
+            if (xaRegistration != null) {
+                try {
+                    xaRegistration.close();
+                } catch (RuntimeException closeFailure) {
+                    e.addSuppressed(closeFailure);
+                }
+            }
             throw e;
         }
-        return new Registry(Collections.unmodifiableMap(pools), Collections.unmodifiableMap(readPools));
+        return new Registry(Collections.unmodifiableMap(pools), Collections.unmodifiableMap(readPools),
+                xaRegistration);
     }
 
     private static Map<String, DatabaseConfig> parse(Map<String, ?> configs, String createCall) {
@@ -212,6 +226,17 @@ public final class Registry {
         for (LabelPool p : all) {
             try {
                 p.close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (xaRegistration != null) {
+            try {
+                xaRegistration.close();
             } catch (RuntimeException e) {
                 if (failure == null) {
                     failure = e;

@@ -8,7 +8,7 @@ import java.sql.SQLException;
  * checked; if any message holds the password or a URL-shaped secret, the chain is replaced by
  * copies with the secret masked (class name, SQLState, vendor code and stack traces kept).
  */
-public final class Secrets {
+final class Secrets {
     private static final String MASK = "****";
 
     private Secrets() {

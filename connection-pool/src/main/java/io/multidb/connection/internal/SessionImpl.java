@@ -9,7 +9,7 @@ import io.multidb.connection.StatementParameterException;
 import io.multidb.connection.internal.statement.Binder;
 import io.multidb.connection.internal.statement.MapRows;
 import io.multidb.connection.internal.statement.NamedParameters;
-import io.multidb.connection.internal.statement.RowMapping;
+import io.multidb.connection.spi.RowMapping;
 import io.multidb.connection.internal.statement.RowMappings;
 import io.multidb.connection.internal.statement.SqlRunner;
 import java.lang.invoke.MethodHandles;

@@ -7,6 +7,7 @@ import io.multidb.connection.TransactionMode;
 import io.multidb.connection.UnitOfWorkCallback;
 import io.multidb.connection.spi.XaProvider;
 import io.multidb.connection.spi.XaTransaction;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -53,6 +54,7 @@ public final class Transactions {
     /**
      * @param registry the configured pools
      * @param mode     the mode asked for
+     * @param timeout  the XA transaction timeout, or {@code null} for the provider's default
      * @param labels   the labels, in commit order
      * @param work     the work
      * @param <R>      result type
@@ -61,19 +63,21 @@ public final class Transactions {
      * @throws X what the work threw, after every label was rolled back
      */
     public static <R, X extends Exception> R inTransaction(Registry registry, TransactionMode mode,
-            Collection<String> labels, UnitOfWorkCallback<R, X> work) throws X {
+            Duration timeout, Collection<String> labels, UnitOfWorkCallback<R, X> work) throws X {
         if (mode == null) {
             throw new IllegalArgumentException("TransactionMode must not be null");
         }
+        checkTimeout(timeout);
         Map<String, LabelPool> pools = resolve(registry, labels);
         boolean allXa = pools.values().stream().allMatch(XaLabelPool.class::isInstance);
         switch (mode) {
             case XA -> {
                 requireXa(pools, "TransactionMode.XA needs every label configured with xa: true");
-                return xa(pools, work);
+                return xa(pools, timeout, work);
             }
             case AUTO -> {
                 if (pools.size() == 1) {
+                    refuseLocalTimeout(timeout, pools, "one label under TransactionMode.AUTO is a local transaction");
                     return local(pools, mode, work);
                 }
                 if (!allXa) {
@@ -83,12 +87,31 @@ public final class Transactions {
                             + ", or ask for TransactionMode.BEST_EFFORT, which commits the labels one by one in the"
                             + " order given and reports a PartialCommitException if a later commit fails.");
                 }
-                return xa(pools, work);
+                return xa(pools, timeout, work);
             }
             case BEST_EFFORT -> {
+                refuseLocalTimeout(timeout, pools, "TransactionMode.BEST_EFFORT commits local transactions");
                 return local(pools, mode, work);
             }
             default -> throw new IllegalArgumentException("Unknown mode " + mode);
+        }
+    }
+
+    /** A JTA transaction timeout is whole seconds ({@code setTransactionTimeout(int)}): nothing is rounded. */
+    private static void checkTimeout(Duration timeout) {
+        if (timeout != null && (timeout.isNegative() || timeout.isZero() || timeout.getNano() != 0
+                || timeout.getSeconds() > Integer.MAX_VALUE)) {
+            throw new IllegalArgumentException("An XA transaction timeout must be a whole number of seconds, at least"
+                    + " 1, but is " + timeout);
+        }
+    }
+
+    private static void refuseLocalTimeout(Duration timeout, Map<String, LabelPool> pools, String why) {
+        if (timeout != null) {
+            throw new IllegalArgumentException("A transaction timeout (" + timeout + ") applies to XA units of work"
+                    + " only, and the unit of work over " + pools.keySet() + " is not one: " + why + ", which no"
+                    + " transaction manager times out. Leave the timeout out, or use TransactionMode.XA over labels"
+                    + " configured with xa: true.");
         }
     }
 
@@ -166,10 +189,10 @@ public final class Transactions {
         }
     }
 
-    private static <R, X extends Exception> R xa(Map<String, LabelPool> pools, UnitOfWorkCallback<R, X> work)
-            throws X {
+    private static <R, X extends Exception> R xa(Map<String, LabelPool> pools, Duration timeout,
+            UnitOfWorkCallback<R, X> work) throws X {
         XaProvider provider = ((XaLabelPool) pools.values().iterator().next()).provider();
-        XaTransaction tx = provider.begin(List.copyOf(pools.keySet()), null);
+        XaTransaction tx = provider.begin(List.copyOf(pools.keySet()), timeout);
         UnitOfWorkImpl unit = new UnitOfWorkImpl(pools, TransactionMode.XA);
         R result;
         try {

@@ -1,6 +1,7 @@
 package io.multidb.connection.spi;
 
 import io.multidb.connection.DatabaseConfig;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -9,17 +10,24 @@ import java.util.List;
  * connection-pool module knows nothing about the transaction manager; it only asks its provider
  * for XA-capable pools and for global transactions.
  *
- * <p>Life cycle, as {@code ConnectionPool} drives it:
+ * <p>Life cycle, as each {@code MultiDb} instance drives it (the static facade's instance is
+ * created by {@code ConnectionPool.configure(...)} and closed by {@code closeAllConnections()}):
  * <ol>
- *   <li>{@code configure(...)} calls {@link #validate(DatabaseConfig)} for every XA label (before
- *       anything is opened) and {@link #createPool(DatabaseConfig)} once per XA label, when the
- *       label is first used (or at configure when it is not lazy);</li>
- *   <li>a unit of work in XA mode calls {@link #begin(List, java.time.Duration)} on the thread that
- *       runs the work, then borrows each label's connection from its {@link XaPool} on that same
- *       thread (the pool enlists it), and ends with {@link XaTransaction#commit()} or
- *       {@link XaTransaction#rollback()};</li>
- *   <li>{@code closeAllConnections()} closes every {@link XaPool}.</li>
+ *   <li>{@code MultiDb.create(...)} calls {@link #validate(DatabaseConfig)} for every XA label
+ *       (before anything is opened), then {@link #labelsOpened(List)} once with all of them; if
+ *       creating the instance fails after that, the returned {@link Registration} is closed at once;</li>
+ *   <li>{@link #createPool(DatabaseConfig)} runs once per XA label, when the label is first used
+ *       (or at creation when it is not lazy);</li>
+ *   <li>a unit of work in XA mode calls {@link #begin(List, Duration)} on the thread that runs the
+ *       work, with the unit of work's timeout, then borrows each label's connection from its
+ *       {@link XaPool} on that same thread (the pool enlists it), and ends with
+ *       {@link XaTransaction#commit()} or {@link XaTransaction#rollback()};</li>
+ *   <li>{@code close()} closes every {@link XaPool} of the instance, then its
+ *       {@link Registration}.</li>
  * </ol>
+ *
+ * <p>Several instances may be open at once, each with its own XA labels: the provider learns
+ * which labels are live from the registrations, and never asks the static facade.
  *
  * <p>A registration file {@code META-INF/services/io.multidb.connection.spi.XaProvider} names the
  * implementation. This SPI may still change before 1.0.
@@ -38,6 +46,21 @@ public interface XaProvider {
     void validate(DatabaseConfig config);
 
     /**
+     * An instance starts serving these XA labels: for example, crash recovery should now scan their
+     * databases. Called once per instance that has XA labels, after every one of them passed
+     * {@link #validate(DatabaseConfig)} and before any of their pools is created.
+     *
+     * @param configs the instance's XA labels
+     * @return closed exactly once, when the instance closes (after its XA pools) or when its
+     *     creation fails
+     * @throws io.multidb.connection.ConfigurationException when the provider cannot serve these
+     *     labels next to those of the instances already open; nothing stays registered
+     */
+    default Registration labelsOpened(List<DatabaseConfig> configs) {
+        return () -> { };
+    }
+
+    /**
      * Creates the XA-capable pool of a label.
      *
      * @param config the label's configuration
@@ -50,8 +73,22 @@ public interface XaProvider {
      * Starts a global transaction associated with the calling thread.
      *
      * @param labels  the labels the unit of work spans, for error messages
-     * @param timeout the transaction timeout, or {@code null} for the provider's default
+     * @param timeout the unit of work's transaction timeout (whole seconds, at least one; checked by
+     *                the caller), or {@code null} for the provider's default
      * @return the transaction, ended by exactly one call to commit or rollback on this thread
      */
-    XaTransaction begin(List<String> labels, java.time.Duration timeout);
+    XaTransaction begin(List<String> labels, Duration timeout);
+
+    /**
+     * What {@link #labelsOpened(List)} returns: the labels stay registered with the provider until
+     * it is closed.
+     *
+     * <p>Thread-safety: {@code close} is called once, from any thread.
+     */
+    @FunctionalInterface
+    interface Registration extends AutoCloseable {
+        /** The instance no longer serves the labels; must not throw a checked exception. */
+        @Override
+        void close();
+    }
 }

@@ -2,6 +2,7 @@ package io.multidb.dao.internal;
 
 import io.multidb.connection.ConfigurationException;
 import io.multidb.connection.Engine;
+import io.multidb.connection.Session;
 import io.multidb.connection.SqlExecutionException;
 import io.multidb.dao.Dialect;
 import java.sql.Connection;
@@ -62,17 +63,17 @@ public final class Dialects {
      * on the supported drivers). H2 reports "H2" in every compatibility mode: a DAO that wants an
      * H2 database in {@code MODE=Oracle} treated as Oracle passes the dialect explicitly.
      *
-     * @param connection a live connection
-     * @param label      its label, for messages
+     * @param session a session, whose connection is asked
      * @return the dialect
      * @throws io.multidb.connection.ConfigurationException when the product is not one Multidb supports
      */
-    public static Dialect detect(Connection connection, String label) {
+    public static Dialect detect(Session session) {
+        String label = session.label();
         String product;
         try {
-            product = connection.getMetaData().getDatabaseProductName();
+            product = session.connection().getMetaData().getDatabaseProductName();
         } catch (SQLException e) {
-            throw SqlExecutionException.translate(label, "DatabaseMetaData.getDatabaseProductName()", e);
+            throw SqlExecutionException.translate(session, "DatabaseMetaData.getDatabaseProductName()", e);
         }
         Engine engine = engineOf(product);
         if (engine == null) {

@@ -2,8 +2,8 @@ package io.multidb.dao.internal;
 
 import io.multidb.connection.Column;
 import io.multidb.connection.RowMappingException;
-import io.multidb.connection.internal.statement.ColumnNames;
-import io.multidb.connection.internal.statement.RecordShape;
+import io.multidb.connection.spi.RecordLayout;
+import io.multidb.connection.spi.StatementEngine;
 import io.multidb.dao.Dialect;
 import io.multidb.dao.Id;
 import io.multidb.dao.Table;
@@ -33,7 +33,7 @@ public final class EntityModel<T extends Record> {
     };
 
     private final Class<T> type;
-    private final RecordShape shape;
+    private final RecordLayout shape;
     private final String table;
     private final List<String> columns;
     private final int idIndex;
@@ -42,25 +42,25 @@ public final class EntityModel<T extends Record> {
 
     private EntityModel(Class<T> type) {
         this.type = type;
-        this.shape = RecordShape.of(type);
+        this.shape = StatementEngine.recordLayout(type);
         Table t = type.getAnnotation(Table.class);
         if (t == null) {
             throw new IllegalArgumentException("Record " + type.getName() + " has no @Table annotation; name its table,"
-                    + " e.g. @Table(\"" + ColumnNames.snakeCase(type.getSimpleName()) + "s\")");
+                    + " e.g. @Table(\"" + StatementEngine.columnName(type.getSimpleName()) + "s\")");
         }
         this.table = Identifiers.requireQualified("table name in @Table of " + type.getName(), t.value());
         List<String> cols = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         int id = -1;
         boolean generated = false;
-        List<RecordShape.Component> components = shape.components();
+        List<? extends RecordLayout.Component> components = shape.components();
         for (int i = 0; i < components.size(); i++) {
-            RecordShape.Component c = components.get(i);
+            RecordLayout.Component c = components.get(i);
             Column named = c.source().getAnnotation(Column.class);
             String column = named != null
                     ? Identifiers.requirePlain("column name in @Column of " + type.getSimpleName() + "." + c.name(),
                             named.value())
-                    : ColumnNames.snakeCase(c.name());
+                    : StatementEngine.columnName(c.name());
             String previous = seen.put(column.toLowerCase(Locale.ROOT), c.name());
             if (previous != null) {
                 throw new IllegalArgumentException("Components '" + previous + "' and '" + c.name() + "' of "
@@ -154,11 +154,11 @@ public final class EntityModel<T extends Record> {
      * @throws SQLException when the driver cannot read a column
      */
     public T read(ResultSet rs) throws SQLException {
-        List<RecordShape.Component> components = shape.components();
+        List<? extends RecordLayout.Component> components = shape.components();
         Object[] args = new Object[components.size()];
         for (int k = 0; k < args.length; k++) {
-            RecordShape.Component c = components.get(k);
-            Object value = c.reader().read(rs, k + 1);
+            RecordLayout.Component c = components.get(k);
+            Object value = c.read(rs, k + 1);
             if (value == null && c.type().isPrimitive()) {
                 throw new RowMappingException(null, "Column " + columns.get(k) + " of " + table + " is NULL, but component '"
                         + c.name() + "' of " + type.getName() + " is a primitive " + c.type().getName()
@@ -182,7 +182,7 @@ public final class EntityModel<T extends Record> {
      * @return every component's value, in component order
      */
     public Object[] values(T entity) {
-        List<RecordShape.Component> components = shape.components();
+        List<? extends RecordLayout.Component> components = shape.components();
         Object[] out = new Object[components.size()];
         for (int k = 0; k < out.length; k++) {
             out[k] = components.get(k).valueOf(entity);

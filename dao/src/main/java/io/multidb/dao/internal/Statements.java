@@ -4,13 +4,10 @@ import io.multidb.connection.RowMappingException;
 import io.multidb.connection.Session;
 import io.multidb.connection.SqlExecutionException;
 import io.multidb.connection.StatementParameterException;
-import io.multidb.connection.internal.Failures;
-import io.multidb.connection.internal.statement.Binder;
-import io.multidb.connection.internal.statement.GeneratedKeys;
-import io.multidb.connection.internal.statement.NamedParameters;
-import io.multidb.connection.internal.statement.RowMapping;
-import io.multidb.connection.internal.statement.RowMappings;
-import io.multidb.connection.internal.statement.SqlRunner;
+import io.multidb.connection.spi.ErrorTranslation;
+import io.multidb.connection.spi.NamedStatement;
+import io.multidb.connection.spi.RowMapping;
+import io.multidb.connection.spi.StatementEngine;
 import io.multidb.dao.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,17 +18,17 @@ import java.util.Map;
 
 /**
  * Runs a DAO's statements on its session's connection through the statement engine that sessions
- * use ({@link SqlRunner}, the engine's {@link Binder}, {@link RowMappings}, {@link NamedParameters}),
+ * use, through the connection pool's {@link StatementEngine} (binding, named parameters, row mappings),
  * so a value binds, a row maps and a mistake fails the same way from a DAO and from a session. No
  * Jdbi handle is involved. One per DAO; used by one thread at a time, like the session.
  */
 public final class Statements {
     /** Rows sent per {@code executeBatch()}, so a long list does not pile up in the driver. */
-    public static final int BATCH_SIZE = SqlRunner.BATCH_SIZE;
+    public static final int BATCH_SIZE = StatementEngine.BATCH_SIZE;
 
     private final Session session;
     private final Dialect dialect;
-    private final Binder binder;
+    private final StatementEngine engine;
 
     /**
      * @param session the DAO's session
@@ -40,7 +37,7 @@ public final class Statements {
     public Statements(Session session, Dialect dialect) {
         this.session = session;
         this.dialect = dialect;
-        this.binder = Binder.of(dialect.engine());
+        this.engine = StatementEngine.of(dialect.engine());
     }
 
     /**
@@ -49,11 +46,11 @@ public final class Statements {
      * @return it rewritten to positional parameters
      * @throws StatementParameterException naming the label, as a session's would
      */
-    public static NamedParameters named(String label, String sql) {
+    public static NamedStatement named(String label, String sql) {
         try {
-            return NamedParameters.parse(sql);
+            return StatementEngine.named(sql);
         } catch (StatementParameterException e) {
-            throw Failures.labelled(label, e);
+            throw ErrorTranslation.labelled(label, e);
         }
     }
 
@@ -64,11 +61,11 @@ public final class Statements {
      * @return one value per placeholder
      * @throws StatementParameterException naming the label, as a session's would
      */
-    public static Object[] arguments(String label, NamedParameters named, Map<String, ?> params) {
+    public static Object[] arguments(String label, NamedStatement named, Map<String, ?> params) {
         try {
             return named.arguments(params);
         } catch (StatementParameterException e) {
-            throw Failures.labelled(label, e);
+            throw ErrorTranslation.labelled(label, e);
         }
     }
 
@@ -81,15 +78,15 @@ public final class Statements {
      */
     public static <T> RowMapping<T> mapping(String label, Class<T> type) {
         try {
-            return RowMappings.of(type);
+            return StatementEngine.rowMapping(type);
         } catch (RowMappingException e) {
-            throw Failures.labelled(label, e);
+            throw ErrorTranslation.labelled(label, e);
         }
     }
 
-    /** @return the binder of the DAO's engine */
-    public Binder binder() {
-        return binder;
+    /** @return the statement engine of the DAO's database */
+    public StatementEngine engine() {
+        return engine;
     }
 
     /**
@@ -100,7 +97,7 @@ public final class Statements {
     public int update(String sql, Object[] args) {
         Connection c = session.connection();
         try {
-            return SqlRunner.update(c, binder, sql, args);
+            return engine.update(c, sql, args);
         } catch (SQLException e) {
             throw SqlExecutionException.translate(session, sql, e);
         }
@@ -117,11 +114,11 @@ public final class Statements {
     public <T> List<T> query(RowMapping<T> mapping, String sql, Object[] args, int maxRows) {
         Connection c = session.connection();
         try {
-            return SqlRunner.query(c, binder, mapping, sql, args, maxRows);
+            return engine.query(c, mapping, sql, args, maxRows);
         } catch (SQLException e) {
             throw SqlExecutionException.translate(session, sql, e);
         } catch (RowMappingException e) {
-            throw Failures.labelled(session.label(), e);
+            throw ErrorTranslation.labelled(session.label(), e);
         }
     }
 
@@ -133,10 +130,10 @@ public final class Statements {
     public long queryLong(String sql, Object[] args) {
         Connection c = session.connection();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps, args);
+            engine.bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw new IllegalStateException("The query returned no row: " + Failures.shorten(sql));
+                    throw new IllegalStateException("The query returned no row: " + ErrorTranslation.shortenSql(sql));
                 }
                 return rs.getLong(1);
             }
@@ -156,20 +153,20 @@ public final class Statements {
     public <K> K insertReturningKey(Class<K> keyType, String keyColumn, String sql, Object[] args) {
         Connection c = session.connection();
         try (PreparedStatement ps = Dialects.prepareReturningKey(dialect, c, sql, keyColumn)) {
-            binder.bind(ps, args);
+            engine.bind(ps, args);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 if (!keys.next()) {
                     throw new IllegalStateException("Database '" + session.label() + "' returned no generated key for "
-                            + keyColumn + " after: " + Failures.shorten(sql) + ". Is " + keyColumn + " an identity"
+                            + keyColumn + " after: " + ErrorTranslation.shortenSql(sql) + ". Is " + keyColumn + " an identity"
                             + " or auto_increment column, left out of the insert?");
                 }
-                return GeneratedKeys.read(keys, keyType, keyColumn);
+                return StatementEngine.generatedKey(keys, keyType, keyColumn);
             }
         } catch (SQLException e) {
             throw SqlExecutionException.translate(session, sql, e);
         } catch (RowMappingException e) {
-            throw Failures.labelled(session.label(), e);
+            throw ErrorTranslation.labelled(session.label(), e);
         }
     }
 
@@ -181,7 +178,7 @@ public final class Statements {
     public int batch(String sql, List<Object[]> rows) {
         Connection c = session.connection();
         try {
-            return SqlRunner.batch(c, binder, sql, rows);
+            return engine.batch(c, sql, rows);
         } catch (SQLException e) {
             throw SqlExecutionException.translate(session, sql, e);
         }

@@ -13,7 +13,7 @@ import io.agroal.api.exceptionsorter.PostgreSQLExceptionSorter;
 import io.agroal.narayana.NarayanaTransactionIntegration;
 import io.multidb.connection.DatabaseConfig;
 import io.multidb.connection.PoolStats;
-import io.multidb.connection.internal.Failures;
+import io.multidb.connection.spi.ErrorTranslation;
 import io.multidb.connection.spi.XaEngine;
 import io.multidb.connection.spi.XaPool;
 import jakarta.transaction.TransactionManager;
@@ -110,7 +110,7 @@ final class AgroalXaPool implements XaPool {
             return new AgroalXaPool(config, key, dataSource, runtime);
         } catch (SQLException | RuntimeException e) {
             LabelXaDataSource.unregister(key);
-            throw Failures.connectionFailed(config, e);
+            throw ErrorTranslation.connectionFailed(config, e);
         }
     }
 

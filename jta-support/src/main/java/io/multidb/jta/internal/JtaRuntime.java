@@ -4,10 +4,10 @@ import com.arjuna.ats.arjuna.coordinator.TransactionReaper;
 import com.arjuna.ats.arjuna.objectstore.StoreManager;
 import com.arjuna.ats.internal.jta.transaction.arjunacore.TransactionSynchronizationRegistryImple;
 import io.multidb.connection.ConfigurationException;
-import io.multidb.connection.ConnectionPool;
 import io.multidb.connection.DatabaseConfig;
-import io.multidb.connection.internal.Failures;
+import io.multidb.connection.spi.ErrorTranslation;
 import io.multidb.connection.spi.XaPool;
+import io.multidb.connection.spi.XaProvider;
 import io.multidb.connection.spi.XaTransaction;
 import io.multidb.jta.JtaSettings;
 import io.multidb.jta.TransactionRolledBackException;
@@ -20,10 +20,11 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.XAConnection;
 import org.slf4j.Logger;
@@ -57,7 +58,6 @@ public final class JtaRuntime {
      * thread waiting here does not pin its carrier on JDK 21 to 23.
      */
     private static final ReentrantLock LIFECYCLE = new ReentrantLock();
-    private static final ThreadLocal<Duration> NEXT_TIMEOUT = new ThreadLocal<>();
     private static final ThreadLocal<List<String>> UNIT_LABELS = new ThreadLocal<>();
     private static volatile JtaRuntime current;
     /** Guarded by {@link #LIFECYCLE}. */
@@ -68,7 +68,11 @@ public final class JtaRuntime {
     private final TransactionManager tm;
     private final TransactionSynchronizationRegistry tsr;
     private final RecoveryService recovery;
-    private final Map<String, XaConnectionSource> sources = new ConcurrentHashMap<>();
+    /**
+     * The XA labels of the open {@code MultiDb} instances, by label: what recovery scans and what
+     * {@link #shutdown()} waits for. Guarded by {@link #live}'s monitor (short, no I/O inside).
+     */
+    private final Map<String, LiveLabel> live = new HashMap<>();
 
     private JtaRuntime(JtaSettings settings, LogDirectory logDirectory, TransactionManager tm,
             TransactionSynchronizationRegistry tsr, RecoveryService recovery) {
@@ -156,7 +160,8 @@ public final class JtaRuntime {
             List<String> open = running.configuredXaLabels();
             if (!open.isEmpty()) {
                 throw new IllegalStateException("XA labels " + open + " are still configured: call"
-                        + " ConnectionPool.closeAllConnections() before JtaSupport.shutdown()");
+                        + " ConnectionPool.closeAllConnections() before JtaSupport.shutdown() (and close every"
+                        + " MultiDb instance that has XA labels)");
             }
             current = null;
             shutDown = true;
@@ -171,29 +176,6 @@ public final class JtaRuntime {
             LOG.info("Multidb JTA support shut down (node '{}')", running.settings.nodeId());
         } finally {
             LIFECYCLE.unlock();
-        }
-    }
-
-    /**
-     * Sets the transaction timeout of the next XA unit of work this thread begins (and only that one).
-     *
-     * @param timeout the timeout; whole seconds, at least one
-     * @return the previous scoped timeout, to restore with {@link #restoreTimeout(Duration)}
-     */
-    public static Duration scopeTimeout(Duration timeout) {
-        Duration previous = NEXT_TIMEOUT.get();
-        NEXT_TIMEOUT.set(timeout);
-        return previous;
-    }
-
-    /**
-     * @param previous what {@link #scopeTimeout(Duration)} returned
-     */
-    public static void restoreTimeout(Duration previous) {
-        if (previous == null) {
-            NEXT_TIMEOUT.remove();
-        } else {
-            NEXT_TIMEOUT.set(previous);
         }
     }
 
@@ -214,7 +196,7 @@ public final class JtaRuntime {
     }
 
     /**
-     * Checks an XA label at configure time and registers its database for recovery.
+     * Checks an XA label when an instance is created, before anything is opened.
      *
      * @param config the label's configuration
      */
@@ -224,9 +206,55 @@ public final class JtaRuntime {
                     + " read_only cannot be combined with xa: XA units of work exist to write. Remove one of the"
                     + " two keys.");
         }
-        XaConnectionSource source = XaConnectionSource.create(config);
-        sources.put(config.label(), source);
-        recovery.register(config.label(), source);
+        XaConnectionSource.create(config);
+    }
+
+    /**
+     * Registers the XA labels of a new instance for recovery, before their pools exist, so that
+     * recovery reaches a database even when the application has not used its label since it
+     * restarted. A label names its branches in the transaction log (see {@link LabelRecordPlugin}),
+     * so two open instances may share an XA label only when it reaches the same database as the
+     * same user.
+     *
+     * @param configs the instance's XA labels
+     * @return unregisters them; the last instance to close a label takes it out of recovery
+     * @throws ConfigurationException when an open instance has one of the labels on another database
+     */
+    XaProvider.Registration labelsOpened(List<DatabaseConfig> configs) {
+        List<XaConnectionSource> sources = new ArrayList<>();
+        configs.forEach(c -> sources.add(XaConnectionSource.create(c)));
+        synchronized (live) {
+            for (DatabaseConfig c : configs) {
+                LiveLabel other = live.get(c.label());
+                if (other != null && !other.sameDatabase(c)) {
+                    throw new ConfigurationException(c.label(), "xa", "Database '" + c.label() + "': another open"
+                            + " instance has XA label '" + c.label() + "' on " + other.source.config().url()
+                            + "; a label names its branches in the XA transaction log, so in one JVM an XA label must"
+                            + " always reach the same database as the same user. Give this one another label.");
+                }
+            }
+            for (XaConnectionSource source : sources) {
+                LiveLabel entry = live.computeIfAbsent(source.config().label(), l -> {
+                    recovery.register(l, source);
+                    return new LiveLabel(source);
+                });
+                entry.instances++;
+            }
+        }
+        List<String> labels = configs.stream().map(DatabaseConfig::label).toList();
+        return () -> labelsClosed(labels);
+    }
+
+    private void labelsClosed(List<String> labels) {
+        synchronized (live) {
+            for (String label : labels) {
+                LiveLabel entry = live.get(label);
+                if (entry != null && --entry.instances == 0) {
+                    live.remove(label);
+                    recovery.unregister(label);
+                }
+            }
+        }
     }
 
     /**
@@ -237,7 +265,11 @@ public final class JtaRuntime {
      * @return the pool
      */
     XaPool createPool(DatabaseConfig config) {
-        XaConnectionSource source = sources.get(config.label());
+        XaConnectionSource source;
+        synchronized (live) {
+            LiveLabel entry = live.get(config.label());
+            source = entry == null ? null : entry.source;
+        }
         if (source == null || !source.config().equals(config)) {
             source = XaConnectionSource.create(config);
         }
@@ -249,7 +281,7 @@ public final class JtaRuntime {
                 first.close();
             }
         } catch (SQLException e) {
-            throw Failures.connectionFailed(config, e);
+            throw ErrorTranslation.connectionFailed(config, e);
         }
         return AgroalXaPool.open(source, tm, tsr, this);
     }
@@ -258,13 +290,11 @@ public final class JtaRuntime {
      * Begins the JTA transaction of an XA unit of work on the calling thread.
      *
      * @param labels  the labels, for messages
-     * @param timeout the timeout, or {@code null} for the scoped or default one
+     * @param timeout the unit of work's timeout, or {@code null} for the settings' default
      * @return the transaction
      */
     XaTransaction begin(List<String> labels, Duration timeout) {
-        Duration scoped = NEXT_TIMEOUT.get();
-        NEXT_TIMEOUT.remove();
-        Duration effective = timeout != null ? timeout : scoped != null ? scoped : settings.defaultTransactionTimeout();
+        Duration effective = timeout != null ? timeout : settings.defaultTransactionTimeout();
         try {
             if (tm.getTransaction() != null) {
                 throw new IllegalStateException("An XA unit of work over " + labels + " was started on a thread that"
@@ -306,12 +336,23 @@ public final class JtaRuntime {
     }
 
     private List<String> configuredXaLabels() {
-        List<String> open = new ArrayList<>();
-        for (String label : ConnectionPool.labels()) {
-            if (sources.containsKey(label)) {
-                open.add(label);
-            }
+        synchronized (live) {
+            return new ArrayList<>(new TreeSet<>(live.keySet()));
         }
-        return open;
+    }
+
+    /** An XA label of one or more open instances. */
+    private static final class LiveLabel {
+        final XaConnectionSource source;
+        /** Guarded by the {@code live} map's monitor. */
+        int instances;
+
+        LiveLabel(XaConnectionSource source) {
+            this.source = source;
+        }
+
+        boolean sameDatabase(DatabaseConfig config) {
+            return source.config().url().equals(config.url()) && source.config().user().equals(config.user());
+        }
     }
 }

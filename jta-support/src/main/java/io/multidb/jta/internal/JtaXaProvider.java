@@ -34,6 +34,11 @@ public final class JtaXaProvider implements XaProvider {
     }
 
     @Override
+    public Registration labelsOpened(List<DatabaseConfig> configs) {
+        return JtaRuntime.require().labelsOpened(configs);
+    }
+
+    @Override
     public XaPool createPool(DatabaseConfig config) {
         return JtaRuntime.require().createPool(config);
     }

@@ -4,12 +4,10 @@ import com.arjuna.ats.arjuna.recovery.RecoveryManager;
 import com.arjuna.ats.arjuna.recovery.RecoveryModule;
 import com.arjuna.ats.internal.jta.recovery.arjunacore.XARecoveryModule;
 import com.arjuna.ats.jta.recovery.XAResourceRecoveryHelper;
-import io.multidb.connection.ConnectionPool;
 import io.multidb.jta.JtaSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,9 +48,10 @@ import org.slf4j.LoggerFactory;
  * without its phase 2 (what it would have finished is finished by the next run) and waits for a
  * pass in its phase 2 to end.
  *
- * <p>Which databases are scanned: every XA label registered by {@code configure} that is still
- * configured. A label is registered at configure time, before its pool exists, so that recovery
- * reaches a database even when the application has not used the label since it restarted.
+ * <p>Which databases are scanned: every XA label of an open {@code MultiDb} instance (the static
+ * facade's included). A label is registered when its instance is created, before its pool exists,
+ * so that recovery reaches a database even when the application has not used the label since it
+ * restarted, and unregistered when the last instance that has it closes.
  *
  * <p>Thread-safety: thread-safe.
  */
@@ -105,6 +104,13 @@ final class RecoveryService {
      */
     void register(String label, XaConnectionSource source) {
         helper.sources.put(label, source);
+    }
+
+    /**
+     * @param label an XA label that no open instance has any more: no longer scanned
+     */
+    void unregister(String label) {
+        helper.sources.remove(label);
     }
 
     /**
@@ -214,7 +220,7 @@ final class RecoveryService {
         }
     }
 
-    /** Hands Narayana one recovery resource per registered label that is still configured. */
+    /** Hands Narayana one recovery resource per registered label. */
     private static final class LabelHelper implements XAResourceRecoveryHelper {
         final Map<String, XaConnectionSource> sources = new ConcurrentHashMap<>();
 
@@ -225,13 +231,8 @@ final class RecoveryService {
 
         @Override
         public XAResource[] getXAResources() {
-            Set<String> configured = ConnectionPool.labels();
             List<XAResource> resources = new ArrayList<>();
-            sources.forEach((label, source) -> {
-                if (configured.contains(label)) {
-                    resources.add(new RecoveryXaResource(label, source));
-                }
-            });
+            sources.forEach((label, source) -> resources.add(new RecoveryXaResource(label, source)));
             return resources.toArray(new XAResource[0]);
         }
     }

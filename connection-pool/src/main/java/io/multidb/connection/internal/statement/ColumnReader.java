@@ -5,7 +5,7 @@ import java.sql.SQLException;
 
 /** Reads one column of the current row as one Java type; {@code null} for SQL NULL. */
 @FunctionalInterface
-public interface ColumnReader {
+interface ColumnReader {
     /**
      * @param rs     the result set, on a row
      * @param column 1-based column index

@@ -1,5 +1,7 @@
 package io.multidb.connection.internal.statement;
 
+import io.multidb.connection.spi.RowReader;
+import io.multidb.connection.spi.RowMapping;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;

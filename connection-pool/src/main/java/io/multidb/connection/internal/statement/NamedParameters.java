@@ -2,6 +2,7 @@ package io.multidb.connection.internal.statement;
 
 import io.multidb.connection.StatementParameterException;
 import io.multidb.connection.internal.Failures;
+import io.multidb.connection.spi.NamedStatement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -21,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param sql   the statement with {@code ?} placeholders
  * @param names the parameter name of each placeholder, in order
  */
-public record NamedParameters(String sql, List<String> names) {
+public record NamedParameters(String sql, List<String> names) implements NamedStatement {
     /** Statements are rewritten once and remembered, up to this many (DAO statements are constants). */
     static final int MAX_CACHED = 256;
     private static final ConcurrentHashMap<String, NamedParameters> PARSED = new ConcurrentHashMap<>();
@@ -100,6 +101,7 @@ public record NamedParameters(String sql, List<String> names) {
      * @return one value per placeholder
      * @throws StatementParameterException when a name has no value or a key is not used
      */
+    @Override
     public Object[] arguments(Map<String, ?> values) {
         if (values == null) {
             throw new StatementParameterException(null, "The parameter map must not be null; pass Map.of() for none");

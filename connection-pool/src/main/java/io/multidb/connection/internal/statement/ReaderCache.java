@@ -1,5 +1,6 @@
 package io.multidb.connection.internal.statement;
 
+import io.multidb.connection.spi.RowReader;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.Arrays;

@@ -1,5 +1,7 @@
 package io.multidb.connection.internal.statement;
 
+import io.multidb.connection.spi.RowReader;
+import io.multidb.connection.spi.RowMapping;
 import io.multidb.connection.Column;
 import io.multidb.connection.RowMappingException;
 import java.sql.ResultSetMetaData;

@@ -2,12 +2,15 @@ package io.multidb.connection.internal.statement;
 
 import io.multidb.connection.Column;
 import io.multidb.connection.RowMappingException;
+import io.multidb.connection.spi.RecordLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,7 +20,7 @@ import java.util.List;
  * column reader) and a handle on its canonical constructor. Cached per class, so mapping a row
  * costs no reflection.
  */
-public final class RecordShape {
+public final class RecordShape implements RecordLayout {
     private static final ClassValue<RecordShape> CACHE = new ClassValue<>() {
         @Override
         protected RecordShape computeValue(Class<?> type) {
@@ -84,6 +87,7 @@ public final class RecordShape {
     }
 
     /** @return the components, in declaration order */
+    @Override
     public List<Component> components() {
         return components;
     }
@@ -93,6 +97,7 @@ public final class RecordShape {
      * @return the new record
      * @throws RowMappingException when the record's constructor rejects the values
      */
+    @Override
     public Object construct(Object[] args) {
         try {
             return (Object) constructor.invokeExact(args);
@@ -117,12 +122,18 @@ public final class RecordShape {
      * @param source   the reflected component, for annotations
      */
     public record Component(String name, Class<?> type, String column, MethodHandle accessor, ColumnReader reader,
-            RecordComponent source) {
+            RecordComponent source) implements RecordLayout.Component {
+
+        @Override
+        public Object read(ResultSet rs, int column) throws SQLException {
+            return reader.read(rs, column);
+        }
 
         /**
          * @param record a record of the shape's type
          * @return this component's value in it
          */
+        @Override
         public Object valueOf(Object record) {
             try {
                 return (Object) accessor.invokeExact(record);

@@ -1,5 +1,6 @@
 package io.multidb.connection.internal.statement;
 
+import io.multidb.connection.spi.RowMapping;
 import io.multidb.connection.RowMappingException;
 import java.util.Collection;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package io.multidb.connection.internal.statement;
 
+import io.multidb.connection.spi.RowReader;
+import io.multidb.connection.spi.RowMapping;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,4 +1,4 @@
-package io.multidb.connection.internal.statement;
+package io.multidb.connection.spi;
 
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;

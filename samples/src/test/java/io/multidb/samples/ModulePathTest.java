@@ -1,0 +1,115 @@
+package io.multidb.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The built jars on the module path and on the class path: a small application
+ * ({@code src/test/modulecheck}, module {@code io.multidb.modulecheck}) configures an H2 label,
+ * runs a session query and a DAO read, and tries to call into the connection pool's internal
+ * packages. Runs in the integration-test phase, on the packaged jars of the reactor.
+ */
+class ModulePathTest {
+    /** The jars that must be named modules for io.multidb.connection and io.multidb.dao to resolve. */
+    private static final List<String> MODULE_JARS = List.of("multidb-connection-pool-", "multidb-dao-", "HikariCP-",
+            "jdbi3-core-", "slf4j-api-");
+    private static final Path APP = Path.of("target", "modulecheck");
+
+    private static List<Path> classPath;
+
+    @BeforeAll
+    static void compileTheApplication() throws IOException {
+        classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).map(Path::of)
+                .toList();
+        assumeThat(jar("multidb-dao-").toString()).as("the packaged dao jar (run the integration-test phase)")
+                .endsWith(".jar");
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        List<String> sources;
+        try (Stream<Path> files = Files.walk(Path.of("src", "test", "modulecheck"))) {
+            sources = files.filter(p -> p.toString().endsWith(".java")).map(Path::toString).toList();
+        }
+        List<String> args = new ArrayList<>(List.of("--release", "17", "-Xlint:all", "-Werror", "-d", APP.toString(),
+                "--module-path", join(modulePath())));
+        args.addAll(sources);
+        assertThat(javac.run(null, null, null, args.toArray(String[]::new))).as("javac " + args).isZero();
+    }
+
+    @Test
+    void onTheModulePathTheApiWorksAndTheInternalsAreSealed() throws Exception {
+        List<Path> modules = new ArrayList<>(modulePath());
+        modules.add(APP);
+        Run run = java("--module-path", join(modules), "--class-path", join(others()),
+                "-m", "io.multidb.modulecheck/io.multidb.modulecheck.Main");
+
+        assertThat(run.output())
+                .contains("ok session query: [first]")
+                .contains("ok dao read: [Item[id=1, name=first]]")
+                .contains("module io.multidb.connection")
+                .contains("internal sealed IllegalAccessException");
+        assertThat(run.exitCode()).as(run.output()).isZero();
+    }
+
+    @Test
+    void onTheClassPathTheApiWorks() throws Exception {
+        List<Path> all = new ArrayList<>(classPath);
+        all.add(APP);
+        Run run = java("--class-path", join(all), "io.multidb.modulecheck.Main");
+
+        assertThat(run.output())
+                .contains("ok session query: [first]")
+                .contains("ok dao read: [Item[id=1, name=first]]")
+                .contains("module null")
+                .contains("internal reachable created_at");
+        assertThat(run.exitCode()).as(run.output()).isZero();
+    }
+
+    private record Run(int exitCode, String output) {
+    }
+
+    private static Run java(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the application ended").isTrue();
+        return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+    }
+
+    private static List<Path> modulePath() {
+        return MODULE_JARS.stream().map(ModulePathTest::jar).toList();
+    }
+
+    /** Everything else the application needs (the H2 driver, Jdbi's own dependencies), unnamed. */
+    private static List<Path> others() {
+        List<Path> modules = modulePath();
+        return classPath.stream().filter(p -> !modules.contains(p)).toList();
+    }
+
+    private static Path jar(String prefix) {
+        return classPath.stream().filter(p -> p.getFileName().toString().startsWith(prefix)
+                && !p.getFileName().toString().endsWith("-tests.jar")).findFirst()
+                .orElseThrow(() -> new UncheckedIOException(new IOException("No " + prefix + "* on the class path: "
+                        + classPath)));
+    }
+
+    private static String join(List<Path> paths) {
+        return String.join(File.pathSeparator, paths.stream().map(Path::toString).toList());
+    }
+}
