@@ -27,6 +27,15 @@ public final class SharedTransactionDriver implements FakeDriver {
     private static final String PREFIX = "jdbc:multidbtest";
     private static final Map<String, Scope> SCOPES = new ConcurrentHashMap<>();
 
+    static {
+        // registered, so that the pool finds it among DriverManager's drivers rather than warning
+        try {
+            DriverManager.registerDriver(new SharedTransactionDriver());
+        } catch (SQLException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     /** Created by the label's pool, by class name. */
     public SharedTransactionDriver() {
     }
