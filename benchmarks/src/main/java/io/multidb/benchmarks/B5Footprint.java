@@ -2,7 +2,7 @@ package io.multidb.benchmarks;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.multidb.benchmarks.stub.StubDriver;
+import io.multidb.testkit.StubDriver;
 import io.multidb.connection.ConnectionPool;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package io.multidb.connection;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
@@ -177,6 +178,23 @@ public final class ConnectionPool {
      */
     public static PoolStats readStats(String label) {
         return current(label).readStats(label);
+    }
+
+    /**
+     * The sessions open on a label that have not been closed, as {@link MultiDb#openSessions(String)}
+     * counts them: only for a label with {@code leak_detection_threshold} set.
+     *
+     * <pre>{@code
+     * ConnectionPool.openSessions("orders").ifPresent(n -> log.info("{} sessions open on orders", n));
+     * }</pre>
+     *
+     * @param label a configured label
+     * @return the number of open sessions, or empty when the label's sessions are not counted
+     * @throws NotConfiguredException before {@link #configure(Map)}
+     * @throws UnknownLabelException when the label is not configured
+     */
+    public static OptionalInt openSessions(String label) {
+        return current(label).openSessions(label);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.multidb.connection;
 
 import io.multidb.connection.internal.LabelDataSource;
+import io.multidb.connection.internal.LabelPool;
 import io.multidb.connection.internal.Lifecycle;
 import io.multidb.connection.internal.Registry;
 import io.multidb.connection.internal.SessionImpl;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
@@ -272,6 +274,30 @@ public final class MultiDb implements AutoCloseable {
      */
     public PoolStats readStats(String label) {
         return registry.readPool(label).stats();
+    }
+
+    /**
+     * Counts the sessions open on a label (its read-only sessions included) that have not been
+     * closed, lazy ones that never borrowed a connection included: what a leak check after a test
+     * needs (the test kit's {@code LeakCheck}). Sessions are counted only for a label whose
+     * {@code leak_detection_threshold} is set, since only those are watched; sessions of a unit of
+     * work are closed by it and not counted.
+     *
+     * <pre>{@code
+     * assert db.openSessions("orders").orElse(0) == 0 : "a session on 'orders' was left open";
+     * }</pre>
+     *
+     * @param label a label of this instance
+     * @return the number of open sessions, or empty when the label has no
+     *     {@code leak_detection_threshold} and its sessions are not counted
+     * @throws UnknownLabelException when the label is not one of this instance's
+     */
+    public OptionalInt openSessions(String label) {
+        LabelPool pool = registry.pool(label);
+        if (pool.config().leakDetectionThreshold().isZero()) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(pool.watchedSessions().intValue() + registry.readPool(label).watchedSessions().intValue());
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import io.multidb.testkit.ClosePools;
 
 /**
  * What the reliability suite's configure/close race found: connections that

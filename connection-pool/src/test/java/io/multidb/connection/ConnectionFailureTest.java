@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import io.multidb.testkit.ClosePools;
 
 /**
  * Every way a connection can fail becomes a {@link ConnectionFailedException} naming the label, the

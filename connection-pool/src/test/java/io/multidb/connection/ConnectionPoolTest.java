@@ -19,6 +19,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.core.JdbcTemplate;
+import io.multidb.testkit.ClosePools;
 
 @ExtendWith(ClosePools.class)
 class ConnectionPoolTest {

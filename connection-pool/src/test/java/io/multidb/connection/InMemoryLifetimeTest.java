@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import io.multidb.testkit.ClosePools;
 
 /**
  * Defect: Multidb turned {@code db: ":memory:"} into {@code jdbc:h2:mem:<label>;DB_CLOSE_DELAY=-1},

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import io.multidb.testkit.ClosePools;
 
 /** schema, read_only, isolation and init_sql reach every connection of a label, on each engine. */
 @ExtendWith(ClosePools.class)

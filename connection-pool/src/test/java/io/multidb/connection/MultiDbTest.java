@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.core.JdbcTemplate;
+import io.multidb.testkit.ClosePools;
 
 @ExtendWith(ClosePools.class)
 class MultiDbTest {

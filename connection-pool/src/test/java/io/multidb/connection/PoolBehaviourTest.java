@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import io.multidb.testkit.ClosePools;
 
 /** The fair queue in front of each pool, and wrapping drivers through {@code driver_class}. */
 @ExtendWith(ClosePools.class)

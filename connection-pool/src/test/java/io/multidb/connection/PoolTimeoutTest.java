@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.ExtendWith;
+import io.multidb.testkit.ClosePools;
 
 /**
  * Defect: a caller measured 249 ms before {@link PoolExhaustedException} with {@code pool_timeout}

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import io.multidb.testkit.ClosePools;
 
 /**
  * connect_timeout, socket_timeout, validation_timeout and leak_detection_threshold: read from every

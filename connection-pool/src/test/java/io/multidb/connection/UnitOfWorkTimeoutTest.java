@@ -3,6 +3,7 @@ package io.multidb.connection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.multidb.testkit.ClosePools;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.multidb.dao;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.multidb.connection.ClosePools;
+import io.multidb.testkit.ClosePools;
 import io.multidb.connection.ConnectionPool;
 import io.multidb.connection.DatabaseManager;
 import io.multidb.connection.Engine;

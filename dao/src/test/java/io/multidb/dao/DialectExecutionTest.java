@@ -4,7 +4,7 @@ import io.multidb.connection.spi.StatementEngine;
 import io.multidb.dao.internal.Dialects;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.multidb.connection.ClosePools;
+import io.multidb.testkit.ClosePools;
 import io.multidb.connection.ConnectionPool;
 import io.multidb.connection.DatabaseManager;
 import io.multidb.connection.Session;

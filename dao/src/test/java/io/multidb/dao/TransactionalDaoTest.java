@@ -3,7 +3,7 @@ package io.multidb.dao;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.multidb.connection.ClosePools;
+import io.multidb.testkit.ClosePools;
 import io.multidb.connection.ConfigurationException;
 import io.multidb.connection.ConnectionPool;
 import io.multidb.connection.DatabaseManager;

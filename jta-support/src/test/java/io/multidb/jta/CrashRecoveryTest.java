@@ -3,7 +3,7 @@ package io.multidb.jta;
 import static io.multidb.jta.XaFixtures.xa;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.multidb.connection.ClosePools;
+import io.multidb.testkit.ClosePools;
 import io.multidb.connection.ConnectionPool;
 import io.multidb.connection.Engine;
 import io.multidb.testkit.ProvokesWarnings;

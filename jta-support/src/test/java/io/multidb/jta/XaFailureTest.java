@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.arjuna.ats.jta.TransactionManager;
-import io.multidb.connection.ClosePools;
+import io.multidb.testkit.ClosePools;
 import io.multidb.connection.ConfigurationException;
 import io.multidb.connection.ConnectionFailedException;
 import io.multidb.connection.ConnectionPool;

@@ -5,6 +5,7 @@ import io.multidb.connection.PoolStats;
 import io.multidb.connection.internal.engine.EngineProfile;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The pool of one label: HikariCP for ordinary labels, the XA provider's pool for {@code xa}
@@ -112,4 +113,11 @@ public interface LabelPool {
 
     /** Closes the pool and every connection it holds. Idempotent. */
     void close();
+
+    /**
+     * @return the sessions of this pool that are watched for leaks (the label has a
+     *     {@code leak_detection_threshold}) and not yet closed; counted only for watched sessions, so
+     *     that labels without a threshold pay nothing per session
+     */
+    LongAdder watchedSessions();
 }

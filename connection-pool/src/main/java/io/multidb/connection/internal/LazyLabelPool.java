@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -46,6 +47,7 @@ abstract class LazyLabelPool<P> implements LabelPool {
     private volatile long attemptsEnded;
     /** Why the last attempt failed, while the pool is not created; guarded by {@code lock}. */
     private ConnectionFailedException lastFailure;
+    private final LongAdder watchedSessions = new LongAdder();
 
     LazyLabelPool(DatabaseConfig config, Lifecycle lifecycle) {
         this.config = config;
@@ -60,6 +62,11 @@ abstract class LazyLabelPool<P> implements LabelPool {
      * thread to wake up: measured in benchmark B4, this keeps throughput at the pool's capacity
      * while the order of service stays first come, first served.
      */
+    @Override
+    public LongAdder watchedSessions() {
+        return watchedSessions;
+    }
+
     static int admitted(int connections) {
         return connections + 1 + connections / 10;
     }

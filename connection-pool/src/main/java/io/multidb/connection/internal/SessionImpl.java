@@ -69,6 +69,9 @@ public final class SessionImpl extends Lease implements Session {
         // a unit of work closes its own sessions; only sessions the application closes are watched
         this.leakWatch = ownedByUnitOfWork ? null
                 : LeakDetector.watch(pool.config().label(), pool.config().leakDetectionThreshold());
+        if (leakWatch != null) {
+            pool.watchedSessions().increment();
+        }
     }
 
     @Override
@@ -311,6 +314,7 @@ public final class SessionImpl extends Lease implements Session {
         closed = true;
         if (leakWatch != null) {
             leakWatch.closed();
+            pool.watchedSessions().decrement();
         }
         Connection c = connection;
         connection = null;

@@ -1,7 +1,42 @@
 /**
- * Test kit: real databases for Multidb's tests, shared with the other modules through the
- * {@code multidb-connection-pool} test-jar.
+ * The test kit ({@code io.multidb:multidb-testkit}): JUnit 5 support for code that uses Multidb,
+ * and for Multidb's own tests.
  *
+ * <h2>Private databases for the application's labels</h2>
+ * <p>{@link io.multidb.testkit.MultiDbExtension} replaces every label of the application's
+ * configuration in one call, with H2 in the engine's compatibility mode or with a private
+ * namespace on a real server, configures a {@link io.multidb.connection.MultiDb} instance or the
+ * static facade, fails tests that leak sessions or connections ({@link io.multidb.testkit.LeakCheck})
+ * and, as an option, rolls every test back:
+ * <pre>{@code
+ * @RegisterExtension
+ * static final MultiDbExtension DATABASES = MultiDbExtension.replacing(AppConfig.databases()).rollbackEachTest();
+ *
+ * @Test
+ * void storesAnOrder(MultiDb db) { ... }
+ * }</pre>
+ * {@link io.multidb.testkit.ClosePools} is the leak check alone, for tests that configure the
+ * static facade themselves.
+ *
+ * <h2>Fakes</h2>
+ * <p>JDBC and XA interfaces with every method given a default, so that a test double implements
+ * only what its test is about: {@link io.multidb.testkit.FakeDriver},
+ * {@link io.multidb.testkit.FakeConnection}, {@link io.multidb.testkit.FakeStatement},
+ * {@link io.multidb.testkit.FakePreparedStatement}, {@link io.multidb.testkit.FakeResultSet},
+ * {@link io.multidb.testkit.FakeResultSetMetaData}, {@link io.multidb.testkit.FakeXAResource},
+ * {@link io.multidb.testkit.FakeXAConnection}, {@link io.multidb.testkit.FakeXADataSource}.
+ * {@link io.multidb.testkit.StubDriver} is a complete, allocation-light driver built on them
+ * ({@code jdbc:stub:}, one row holding 1), which the benchmarks use.
+ *
+ * <h2>How Multidb's own build uses the kit</h2>
+ * <p>The kit depends on {@code multidb-connection-pool}, whose tests use the kit. Rather than a
+ * reactor cycle or a second artifact, connection-pool compiles the kit's sources once more as a
+ * second test source root ({@code compileSourceRoots} of its {@code default-testCompile}); every
+ * other module depends on {@code multidb-testkit} with scope {@code test} (the benchmarks at
+ * compile scope, for {@code StubDriver}). The kit therefore must only use connection-pool's public
+ * API, and its classes are the same in both builds.
+ *
+ * <h2>Engines of Multidb's own tests</h2>
  * <p>Two annotations give a test a {@link io.multidb.testkit.TestDatabase}:
  * <ul>
  *   <li>{@link io.multidb.testkit.AllEngines @AllEngines} runs a method once per engine
