@@ -44,7 +44,9 @@ class ReadmeSnippetsTest {
     private static final List<String> IMPORTS = List.of(
             "io.multidb.connection.*", "io.multidb.dao.*", "io.multidb.jta.*",
             "java.io.*", "java.math.BigDecimal", "java.nio.file.*", "java.sql.*", "java.time.*",
-            "java.util.*", "javax.sql.DataSource", "org.jdbi.v3.core.Handle");
+            "java.util.*", "javax.sql.DataSource", "org.jdbi.v3.core.Handle",
+            "io.multidb.testkit.*", "org.junit.jupiter.api.*", "org.junit.jupiter.api.extension.RegisterExtension",
+            "static org.junit.jupiter.api.Assertions.*");
 
     /** What the README's snippets take as given: the types and values their surrounding prose names. */
     private static final String GIVEN = """
