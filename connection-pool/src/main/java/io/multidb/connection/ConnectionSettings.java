@@ -135,6 +135,14 @@ public final class ConnectionSettings {
         return Keys.SOCKET_TIMEOUT.get(values);
     }
 
+    /**
+     * @return the name the database shows for this label's sessions ({@code application_name}), if
+     *     configured
+     */
+    public Optional<String> applicationName() {
+        return Optional.ofNullable(Keys.APPLICATION_NAME.get(values));
+    }
+
     @Override
     public boolean equals(Object o) {
         return o == this || o instanceof ConnectionSettings other && values.equalIn(other.values, Key.Part.CONNECTION);

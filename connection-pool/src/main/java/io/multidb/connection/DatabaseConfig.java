@@ -4,6 +4,7 @@ import io.multidb.connection.internal.ConfigReader;
 import io.multidb.connection.internal.DriverPropertyNames;
 import io.multidb.connection.internal.JdbcUrl;
 import io.multidb.connection.internal.Secrets;
+import io.multidb.connection.internal.config.ApplicationNameProperty;
 import io.multidb.connection.internal.config.GivenValues;
 import io.multidb.connection.internal.config.Key;
 import io.multidb.connection.internal.config.Keys;
@@ -381,6 +382,14 @@ public final class DatabaseConfig {
     }
 
     /**
+     * @return the name the database shows for this label's sessions ({@code application_name}), if
+     *     configured
+     */
+    public Optional<String> applicationName() {
+        return connection.applicationName();
+    }
+
+    /**
      * @return where the database is, who logs in, and how each connection is set up; immutable
      */
     public ConnectionSettings connection() {
@@ -749,6 +758,19 @@ public final class DatabaseConfig {
         }
 
         /**
+         * @param applicationName the name the database shows for this label's sessions, set as the
+         *                        engine's driver property (PostgreSQL {@code ApplicationName},
+         *                        MariaDB connection attribute {@code program_name}, SQL Server
+         *                        {@code applicationName}, Oracle {@code v$session.program});
+         *                        ignored on H2
+         * @return this builder
+         */
+        public Builder applicationName(String applicationName) {
+            given.set(Keys.APPLICATION_NAME, applicationName);
+            return this;
+        }
+
+        /**
          * Validates every setting and resolves the URL. Driver properties are checked against the
          * names the driver reports, which loads the driver class when it is on the class path (one
          * that is not is reported by {@link ConnectionPool#configure(Map)}).
@@ -794,6 +816,22 @@ public final class DatabaseConfig {
                             + " different value");
                 }
             });
+            String applicationName = given.get(Keys.APPLICATION_NAME);
+            if (applicationName != null) {
+                Map<String, String> named;
+                try {
+                    named = ApplicationNameProperty.of(resolved.engine(), applicationName);
+                } catch (IllegalArgumentException e) {
+                    throw error("application_name", e.getMessage());
+                }
+                named.forEach((k, v) -> {
+                    String before = allProperties.putIfAbsent(k, v);
+                    if (before != null && !before.equals(v)) {
+                        throw error("application_name", "sets driver property '" + k + "', which is also set"
+                                + " with a different value; give only one");
+                    }
+                });
+            }
             GivenValues out = given.copy();
             out.set(Keys.ENGINE, resolved.engine());
             out.set(Keys.CONNECTION_STRING, resolved.jdbcUrl());

@@ -45,7 +45,8 @@ class KeyTableTest {
             Map.entry("connect_timeout", 3),
             Map.entry("socket_timeout", 4),
             Map.entry("validation_timeout", 1),
-            Map.entry("leak_detection_threshold", 5));
+            Map.entry("leak_detection_threshold", 5),
+            Map.entry("application_name", "billing-api"));
 
     @Test
     void readmeKeyTableIsTheKeyTable() throws IOException {

@@ -195,12 +195,20 @@ public final class Keys {
                     + " `io.multidb.connection.leak` naming the label with the stack trace of where the session was"
                     + " opened (and an INFO when it is finally closed); 0 turns it off. Costs one captured stack"
                     + " trace per session while on");
+    /** {@code application_name}: the driver property it sets is {@link ApplicationNameProperty}'s. */
+    public static final Key<String> APPLICATION_NAME = Key.declare("application_name", Kinds.TEXT, Part.CONNECTION)
+            .bound(s -> s != null && s.isBlank() ? "must not be blank" : null)
+            .sets(DatabaseConfig.Builder::applicationName)
+            .doc("the application's name, shown by the database beside each session: PostgreSQL `ApplicationName`"
+                    + " (`pg_stat_activity`), MariaDB connection attribute `program_name` (`performance_schema`; no"
+                    + " `,` or `:`), SQL Server `applicationName`, Oracle `v$session.program`; ignored on H2, which"
+                    + " has none");
 
     /** Every key, in table order. */
     public static final List<Key<?>> ALL = List.of(ENGINE, CONNECTION_STRING, HOST, PORT, DB, USER, PASSWORD, SCHEMA,
             LABEL, POOL_SIZE, MAX_OVERFLOW, POOL_TIMEOUT, POOL_RECYCLE, POOL_PRE_PING, READ_ONLY, ISOLATION, INIT_SQL,
             PROPERTIES, XA, LAZY, FAIR_QUEUE, DRIVER_CLASS, CONNECT_TIMEOUT, SOCKET_TIMEOUT, VALIDATION_TIMEOUT,
-            LEAK_DETECTION_THRESHOLD);
+            LEAK_DETECTION_THRESHOLD, APPLICATION_NAME);
 
     static {
         for (int i = 0; i < ALL.size(); i++) {
