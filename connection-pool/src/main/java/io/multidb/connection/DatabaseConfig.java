@@ -4,6 +4,11 @@ import io.multidb.connection.internal.ConfigReader;
 import io.multidb.connection.internal.DriverPropertyNames;
 import io.multidb.connection.internal.JdbcUrl;
 import io.multidb.connection.internal.engine.EngineProfile;
+import io.multidb.connection.internal.Secrets;
+import io.multidb.connection.internal.config.GivenValues;
+import io.multidb.connection.internal.config.Key;
+import io.multidb.connection.internal.config.Keys;
+import io.multidb.connection.internal.config.Values;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.StringJoiner;
 
 /**
  * The validated, immutable configuration of one label: where its database is, who to log in as,
@@ -41,7 +47,20 @@ import java.util.Properties;
  * ConnectionPool.configure(Map.of("orders", orders, "audit", audit));
  * }</pre>
  *
- * <p>{@link #toString()} shows every setting except the password, which is masked.
+ * <p>Every key is declared once, in an internal key table that also drives the map, properties and
+ * environment readers, {@link #equals}/{@link #hashCode} (every setting counts), {@link #toString()}
+ * and the README's key table. The configuration splits where the domain does:
+ * {@link #connection()} is where the database is and who logs in ({@link ConnectionSettings}),
+ * {@link #pool()} how many connections and how long ({@link PoolSettings}); the flat accessors here
+ * delegate to them.
+ *
+ * <pre>{@code
+ * ConnectionSettings where = orders.connection();  // engine, url, user, schema, init_sql, ...
+ * PoolSettings howMany = orders.pool();            // pool_size, pool_timeout, ...
+ * }</pre>
+ *
+ * <p>{@link #toString()} shows every setting except the password and secret-named driver
+ * properties, which are masked, and {@code init_sql}, which is shown as a count.
  *
  * <p>Thread-safety: immutable and safe to share; the {@link Builder} is not thread-safe.
  */
@@ -68,66 +87,17 @@ public final class DatabaseConfig {
     public static final Duration MIN_VALIDATION_TIMEOUT = Duration.ofMillis(250);
 
     private final String label;
-    private final Engine engine;
-    private final String url;
-    private final String user;
-    private final String password;
-    private final String schema;
-    private final int poolSize;
-    private final int maxOverflow;
-    private final Duration poolTimeout;
-    private final Duration poolRecycle;
-    private final boolean poolPrePing;
-    private final boolean readOnly;
-    private final IsolationLevel isolation;
-    private final List<String> initSql;
-    private final Map<String, String> properties;
-    private final boolean xa;
-    private final boolean lazy;
-    private final String driverClass;
-    private final boolean fairQueue;
-    private final Duration connectTimeout;
-    private final Duration socketTimeout;
-    private final Duration validationTimeout;
-    private final Duration leakDetectionThreshold;
+    private final Values values;
+    private final ConnectionSettings connection;
+    private final PoolSettings pool;
     private final boolean ownsInMemoryDatabase;
 
-    private DatabaseConfig(Builder b, Engine engine, String url, String user, String password,
-            Map<String, String> properties) {
-        this.label = b.label;
-        this.engine = engine;
-        this.url = url;
-        this.user = user;
-        this.password = password;
-        this.schema = b.schema;
-        this.poolSize = b.poolSize;
-        this.maxOverflow = b.maxOverflow;
-        this.poolTimeout = b.poolTimeout;
-        this.poolRecycle = b.poolRecycle;
-        this.poolPrePing = b.poolPrePing;
-        this.readOnly = b.readOnly;
-        this.isolation = b.isolation;
-        this.initSql = List.copyOf(b.initSql);
-        this.properties = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(properties));
-        this.xa = b.xa;
-        this.lazy = b.lazy;
-        this.driverClass = b.driverClass;
-        this.fairQueue = b.fairQueue;
-        // unset: as long as a session would wait for the connection anyway, at most 10 s
-        this.connectTimeout = b.connectTimeout != null ? b.connectTimeout
-                : b.poolTimeout.compareTo(DEFAULT_CONNECT_TIMEOUT) < 0 ? b.poolTimeout : DEFAULT_CONNECT_TIMEOUT;
-        this.socketTimeout = b.socketTimeout;
-        this.validationTimeout = b.validationTimeout;
-        this.leakDetectionThreshold = b.leakDetectionThreshold;
-        // Multidb named it when it added DB_CLOSE_DELAY=-1 to keep it alive between connections
-        this.ownsInMemoryDatabase = engine == Engine.H2 && url.regionMatches(true, 0, "jdbc:h2:mem:", 0, 12)
-                && containsIgnoreCase(url, "DB_CLOSE_DELAY")
-                && (b.url == null || !b.url.regionMatches(true, 0, "jdbc:", 0, 5))
-                && !containsIgnoreCase(b.url, "DB_CLOSE_DELAY") && !containsIgnoreCase(b.database, "DB_CLOSE_DELAY");
-    }
-
-    private static boolean containsIgnoreCase(String s, String part) {
-        return s != null && s.toUpperCase(java.util.Locale.ROOT).contains(part);
+    private DatabaseConfig(String label, Values values, boolean ownsInMemoryDatabase) {
+        this.label = label;
+        this.values = values;
+        this.connection = new ConnectionSettings(values);
+        this.pool = new PoolSettings(values);
+        this.ownsInMemoryDatabase = ownsInMemoryDatabase;
     }
 
     /**
@@ -231,7 +201,7 @@ public final class DatabaseConfig {
      * @return the engine, given or inferred from the URL
      */
     public Engine engine() {
-        return engine;
+        return connection.engine();
     }
 
     /**
@@ -239,7 +209,7 @@ public final class DatabaseConfig {
      *     in a URL is moved to {@link #password()})
      */
     public String url() {
-        return url;
+        return connection.url();
     }
 
     /**
@@ -257,7 +227,7 @@ public final class DatabaseConfig {
      * @return the user name, or empty when the driver's default applies
      */
     public Optional<String> user() {
-        return Optional.ofNullable(user);
+        return connection.user();
     }
 
     /**
@@ -267,42 +237,42 @@ public final class DatabaseConfig {
      * @return the password, or empty when none is configured
      */
     public Optional<String> password() {
-        return Optional.ofNullable(password);
+        return connection.password();
     }
 
     /**
      * @return the default schema set on every connection, if configured
      */
     public Optional<String> schema() {
-        return Optional.ofNullable(schema);
+        return connection.schema();
     }
 
     /**
      * @return connections kept open when idle ({@code pool_size})
      */
     public int poolSize() {
-        return poolSize;
+        return pool.poolSize();
     }
 
     /**
      * @return extra connections opened under load ({@code max_overflow})
      */
     public int maxOverflow() {
-        return maxOverflow;
+        return pool.maxOverflow();
     }
 
     /**
      * @return the most connections the pool opens: {@code pool_size + max_overflow}
      */
     public int maxPoolSize() {
-        return poolSize + maxOverflow;
+        return pool.maxPoolSize();
     }
 
     /**
      * @return how long a session waits for a free connection ({@code pool_timeout})
      */
     public Duration poolTimeout() {
-        return poolTimeout;
+        return pool.poolTimeout();
     }
 
     /**
@@ -310,35 +280,35 @@ public final class DatabaseConfig {
      *     {@link Duration#ZERO} means forever
      */
     public Duration poolRecycle() {
-        return poolRecycle;
+        return pool.poolRecycle();
     }
 
     /**
      * @return whether a connection is validated before it is handed out ({@code pool_pre_ping})
      */
     public boolean poolPrePing() {
-        return poolPrePing;
+        return pool.poolPrePing();
     }
 
     /**
      * @return whether connections are read-only ({@code read_only})
      */
     public boolean readOnly() {
-        return readOnly;
+        return connection.readOnly();
     }
 
     /**
      * @return the transaction isolation, if configured; otherwise the database's default
      */
     public Optional<IsolationLevel> isolation() {
-        return Optional.ofNullable(isolation);
+        return connection.isolation();
     }
 
     /**
      * @return statements run once on every new connection ({@code init_sql}), in order
      */
     public List<String> initSql() {
-        return initSql;
+        return connection.initSql();
     }
 
     /**
@@ -346,21 +316,21 @@ public final class DatabaseConfig {
      *     {@link #toString()}
      */
     public Map<String, String> properties() {
-        return properties;
+        return connection.properties();
     }
 
     /**
      * @return whether this label takes part in XA transactions ({@code xa})
      */
     public boolean xa() {
-        return xa;
+        return connection.xa();
     }
 
     /**
      * @return whether the pool opens only when the label is first used ({@code lazy})
      */
     public boolean lazy() {
-        return lazy;
+        return pool.lazy();
     }
 
     /**
@@ -368,7 +338,7 @@ public final class DatabaseConfig {
      *     ({@code fair_queue}); see {@link Builder#fairQueue(boolean)}
      */
     public boolean fairQueue() {
-        return fairQueue;
+        return pool.fairQueue();
     }
 
     /**
@@ -376,7 +346,7 @@ public final class DatabaseConfig {
      *     {@link Duration#ZERO} means the driver's own limit (often none)
      */
     public Duration connectTimeout() {
-        return connectTimeout;
+        return connection.connectTimeout();
     }
 
     /**
@@ -384,7 +354,7 @@ public final class DatabaseConfig {
      *     ({@code socket_timeout}); {@link Duration#ZERO} means no limit
      */
     public Duration socketTimeout() {
-        return socketTimeout;
+        return connection.socketTimeout();
     }
 
     /**
@@ -392,7 +362,7 @@ public final class DatabaseConfig {
      *     ({@code validation_timeout}); the pool uses at most {@link #poolTimeout()}
      */
     public Duration validationTimeout() {
-        return validationTimeout;
+        return pool.validationTimeout();
     }
 
     /**
@@ -400,7 +370,7 @@ public final class DatabaseConfig {
      *     ({@code leak_detection_threshold}); {@link Duration#ZERO} means never reported
      */
     public Duration leakDetectionThreshold() {
-        return leakDetectionThreshold;
+        return pool.leakDetectionThreshold();
     }
 
     /**
@@ -408,54 +378,63 @@ public final class DatabaseConfig {
      *     driver such as P6Spy, or a test driver), otherwise the engine's
      */
     public String driverClassName() {
-        return driverClass == null ? engine.driverClassName() : driverClass;
+        return connection.driverClassName();
     }
 
+    /**
+     * @return the name the database shows for this label's sessions ({@code application_name}), if
+     *     configured
+     */
+    public Optional<String> applicationName() {
+        return connection.applicationName();
+    }
+
+    /**
+     * @return where the database is, who logs in, and how each connection is set up; immutable
+     */
+    public ConnectionSettings connection() {
+        return connection;
+    }
+
+    /**
+     * @return how many connections the label keeps and how long things may take; immutable
+     */
+    public PoolSettings pool() {
+        return pool;
+    }
+
+    /**
+     * @return whether the other is a configuration of the same label with every setting equal
+     */
     @Override
     public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof DatabaseConfig other)) {
-            return false;
-        }
-        return label.equals(other.label) && engine == other.engine && url.equals(other.url)
-                && Objects.equals(user, other.user) && Objects.equals(password, other.password)
-                && Objects.equals(schema, other.schema) && poolSize == other.poolSize
-                && maxOverflow == other.maxOverflow && poolTimeout.equals(other.poolTimeout)
-                && poolRecycle.equals(other.poolRecycle) && poolPrePing == other.poolPrePing
-                && readOnly == other.readOnly && isolation == other.isolation && initSql.equals(other.initSql)
-                && properties.equals(other.properties) && xa == other.xa && lazy == other.lazy
-                && Objects.equals(driverClass, other.driverClass) && fairQueue == other.fairQueue
-                && connectTimeout.equals(other.connectTimeout) && socketTimeout.equals(other.socketTimeout)
-                && validationTimeout.equals(other.validationTimeout)
-                && leakDetectionThreshold.equals(other.leakDetectionThreshold)
+        return o == this || o instanceof DatabaseConfig other && label.equals(other.label)
+                && connection.equals(other.connection) && pool.equals(other.pool)
                 && ownsInMemoryDatabase == other.ownsInMemoryDatabase;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(label, engine, url, user, schema, poolSize, maxOverflow, poolTimeout, poolRecycle);
+        return Objects.hash(label, connection, pool, ownsInMemoryDatabase);
     }
 
+    /**
+     * @return every setting, in the key table's order, with the password and secret driver
+     *     properties masked and {@code init_sql} shown as a count
+     */
     @Override
     public String toString() {
-        Map<String, String> shownProperties = new LinkedHashMap<>();
-        properties.forEach((k, v) -> shownProperties.put(k, JdbcUrl.isSecretName(k) ? "****" : v));
-        return "DatabaseConfig{label=" + label + ", engine=" + engine.key() + ", url=" + JdbcUrl.redact(url) + ", user=" + user
-                + ", password=" + (password == null ? "<none>" : "****") + ", schema=" + schema
-                + ", pool_size=" + poolSize + ", max_overflow=" + maxOverflow
-                + ", pool_timeout=" + seconds(poolTimeout) + ", pool_recycle=" + seconds(poolRecycle)
-                + ", pool_pre_ping=" + poolPrePing + ", read_only=" + readOnly
-                + ", isolation=" + (isolation == null ? null : isolation.name().toLowerCase(java.util.Locale.ROOT))
-                + ", init_sql=" + initSql.size() + " statement(s), properties=" + shownProperties + ", xa=" + xa + ", lazy=" + lazy
-                + ", fair_queue=" + fairQueue + ", connect_timeout=" + seconds(connectTimeout)
-                + ", socket_timeout=" + seconds(socketTimeout) + ", validation_timeout=" + seconds(validationTimeout)
-                + ", leak_detection_threshold=" + seconds(leakDetectionThreshold) + (driverClass == null ? "" : ", driver_class=" + driverClass) + "}";
+        StringJoiner shown = new StringJoiner(", ", "DatabaseConfig{label=" + label + ", ", "}");
+        for (Key<?> key : Keys.ALL) {
+            if (key.part() == Key.Part.CONNECTION || key.part() == Key.Part.POOL) {
+                shown.add(key.shownAs() + "=" + show(key));
+            }
+        }
+        return shown.toString();
     }
 
-    private static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+    private <T> String show(Key<T> key) {
+        return key.show(key.get(values));
     }
 
     /**
@@ -467,32 +446,9 @@ public final class DatabaseConfig {
      */
     public static final class Builder {
         private final String label;
-        private Engine engine;
-        private String url;
+        private final GivenValues given = new GivenValues();
+        /** The name the URL was given under, for messages: {@code url} or {@code connection_string}. */
         private String urlKey = "url";
-        private String host;
-        private Integer port;
-        private String database;
-        private String user;
-        private String password;
-        private String schema;
-        private int poolSize = DEFAULT_POOL_SIZE;
-        private int maxOverflow;
-        private Duration poolTimeout = DEFAULT_POOL_TIMEOUT;
-        private Duration poolRecycle = DEFAULT_POOL_RECYCLE;
-        private boolean poolPrePing = true;
-        private boolean readOnly;
-        private IsolationLevel isolation;
-        private final List<String> initSql = new ArrayList<>();
-        private final Map<String, String> properties = new LinkedHashMap<>();
-        private boolean xa;
-        private boolean lazy = true;
-        private String driverClass;
-        private boolean fairQueue = true;
-        private Duration connectTimeout;
-        private Duration socketTimeout = Duration.ZERO;
-        private Duration validationTimeout = DEFAULT_VALIDATION_TIMEOUT;
-        private Duration leakDetectionThreshold = Duration.ZERO;
 
         private Builder(String label) {
             this.label = label;
@@ -503,7 +459,7 @@ public final class DatabaseConfig {
          * @return this builder
          */
         public Builder engine(Engine engine) {
-            this.engine = engine;
+            given.set(Keys.ENGINE, engine);
             return this;
         }
 
@@ -515,7 +471,7 @@ public final class DatabaseConfig {
          * @return this builder
          */
         public Builder url(String url) {
-            this.url = url;
+            given.set(Keys.CONNECTION_STRING, url);
             this.urlKey = "url";
             return this;
         }
@@ -528,7 +484,7 @@ public final class DatabaseConfig {
          * @return this builder
          */
         public Builder connectionString(String connectionString) {
-            this.url = connectionString;
+            given.set(Keys.CONNECTION_STRING, connectionString);
             this.urlKey = "connection_string";
             return this;
         }
@@ -538,7 +494,7 @@ public final class DatabaseConfig {
          * @return this builder
          */
         public Builder host(String host) {
-            this.host = host;
+            given.set(Keys.HOST, host);
             return this;
         }
 
@@ -547,7 +503,7 @@ public final class DatabaseConfig {
          * @return this builder
          */
         public Builder port(int port) {
-            this.port = port;
+            given.set(Keys.PORT, port);
             return this;
         }
 
@@ -558,7 +514,7 @@ public final class DatabaseConfig {
          * @return this builder
          */
         public Builder database(String database) {
-            this.database = database;
+            given.set(Keys.DB, database);
             return this;
         }
 
@@ -567,7 +523,7 @@ public final class DatabaseConfig {
          * @return this builder
          */
         public Builder user(String user) {
-            this.user = user;
+            given.set(Keys.USER, user);
             return this;
         }
 
@@ -576,7 +532,7 @@ public final class DatabaseConfig {
          * @return this builder
          */
         public Builder password(String password) {
-            this.password = password;
+            given.set(Keys.PASSWORD, password);
             return this;
         }
 
@@ -587,7 +543,7 @@ public final class DatabaseConfig {
          * @return this builder
          */
         public Builder schema(String schema) {
-            this.schema = schema;
+            given.set(Keys.SCHEMA, schema);
             return this;
         }
 
@@ -596,7 +552,7 @@ public final class DatabaseConfig {
          * @return this builder
          */
         public Builder poolSize(int poolSize) {
-            this.poolSize = poolSize;
+            given.set(Keys.POOL_SIZE, poolSize);
             return this;
         }
 
@@ -605,7 +561,7 @@ public final class DatabaseConfig {
          * @return this builder
          */
         public Builder maxOverflow(int maxOverflow) {
-            this.maxOverflow = maxOverflow;
+            given.set(Keys.MAX_OVERFLOW, maxOverflow);
             return this;
         }
 
@@ -614,7 +570,7 @@ public final class DatabaseConfig {
          * @return this builder
          */
         public Builder poolTimeout(Duration poolTimeout) {
-            this.poolTimeout = poolTimeout;
+            given.set(Keys.POOL_TIMEOUT, poolTimeout);
             return this;
         }
 
@@ -624,7 +580,7 @@ public final class DatabaseConfig {
          * @return this builder
          */
         public Builder poolRecycle(Duration poolRecycle) {
-            this.poolRecycle = poolRecycle;
+            given.set(Keys.POOL_RECYCLE, poolRecycle);
             return this;
         }
 
@@ -633,7 +589,7 @@ public final class DatabaseConfig {
          * @return this builder
          */
         public Builder poolPrePing(boolean poolPrePing) {
-            this.poolPrePing = poolPrePing;
+            given.set(Keys.POOL_PRE_PING, poolPrePing);
             return this;
         }
 
@@ -642,7 +598,7 @@ public final class DatabaseConfig {
          * @return this builder
          */
         public Builder readOnly(boolean readOnly) {
-            this.readOnly = readOnly;
+            given.set(Keys.READ_ONLY, readOnly);
             return this;
         }
 
@@ -651,7 +607,7 @@ public final class DatabaseConfig {
          * @return this builder
          */
         public Builder isolation(IsolationLevel isolation) {
-            this.isolation = isolation;
+            given.set(Keys.ISOLATION, isolation);
             return this;
         }
 
@@ -670,8 +626,7 @@ public final class DatabaseConfig {
          * @return this builder
          */
         public Builder initSql(List<String> statements) {
-            this.initSql.clear();
-            this.initSql.addAll(statements);
+            given.set(Keys.INIT_SQL, new ArrayList<>(statements));
             return this;
         }
 
@@ -683,7 +638,9 @@ public final class DatabaseConfig {
          * @return this builder
          */
         public Builder property(String name, String value) {
-            this.properties.put(name, value);
+            Map<String, String> all = new LinkedHashMap<>(given.get(Keys.PROPERTIES));
+            all.put(name, value);
+            given.set(Keys.PROPERTIES, all);
             return this;
         }
 
@@ -692,7 +649,9 @@ public final class DatabaseConfig {
          * @return this builder
          */
         public Builder properties(Map<String, String> properties) {
-            this.properties.putAll(properties);
+            Map<String, String> all = new LinkedHashMap<>(given.get(Keys.PROPERTIES));
+            all.putAll(properties);
+            given.set(Keys.PROPERTIES, all);
             return this;
         }
 
@@ -701,7 +660,7 @@ public final class DatabaseConfig {
          * @return this builder
          */
         public Builder xa(boolean xa) {
-            this.xa = xa;
+            given.set(Keys.XA, xa);
             return this;
         }
 
@@ -711,7 +670,7 @@ public final class DatabaseConfig {
          * @return this builder
          */
         public Builder lazy(boolean lazy) {
-            this.lazy = lazy;
+            given.set(Keys.LAZY, lazy);
             return this;
         }
 
@@ -725,7 +684,7 @@ public final class DatabaseConfig {
          * @return this builder
          */
         public Builder fairQueue(boolean fairQueue) {
-            this.fairQueue = fairQueue;
+            given.set(Keys.FAIR_QUEUE, fairQueue);
             return this;
         }
 
@@ -737,7 +696,7 @@ public final class DatabaseConfig {
          * @return this builder
          */
         public Builder driverClass(String driverClass) {
-            this.driverClass = driverClass;
+            given.set(Keys.DRIVER_CLASS, driverClass);
             return this;
         }
 
@@ -753,7 +712,7 @@ public final class DatabaseConfig {
          * @return this builder
          */
         public Builder connectTimeout(Duration connectTimeout) {
-            this.connectTimeout = connectTimeout;
+            given.set(Keys.CONNECT_TIMEOUT, connectTimeout);
             return this;
         }
 
@@ -768,7 +727,7 @@ public final class DatabaseConfig {
          * @return this builder
          */
         public Builder socketTimeout(Duration socketTimeout) {
-            this.socketTimeout = socketTimeout;
+            given.set(Keys.SOCKET_TIMEOUT, socketTimeout);
             return this;
         }
 
@@ -780,7 +739,7 @@ public final class DatabaseConfig {
          * @return this builder
          */
         public Builder validationTimeout(Duration validationTimeout) {
-            this.validationTimeout = validationTimeout;
+            given.set(Keys.VALIDATION_TIMEOUT, validationTimeout);
             return this;
         }
 
@@ -794,7 +753,20 @@ public final class DatabaseConfig {
          * @return this builder
          */
         public Builder leakDetectionThreshold(Duration leakDetectionThreshold) {
-            this.leakDetectionThreshold = leakDetectionThreshold;
+            given.set(Keys.LEAK_DETECTION_THRESHOLD, leakDetectionThreshold);
+            return this;
+        }
+
+        /**
+         * @param applicationName the name the database shows for this label's sessions, set as the
+         *                        engine's driver property (PostgreSQL {@code ApplicationName},
+         *                        MariaDB connection attribute {@code program_name}, SQL Server
+         *                        {@code applicationName}, Oracle {@code v$session.program});
+         *                        ignored on H2
+         * @return this builder
+         */
+        public Builder applicationName(String applicationName) {
+            given.set(Keys.APPLICATION_NAME, applicationName);
             return this;
         }
 
@@ -808,54 +780,22 @@ public final class DatabaseConfig {
          */
         public DatabaseConfig build() {
             checkLabel(label);
-            if (poolSize < 0) {
-                throw error("pool_size", "must be 0 or more, but is " + poolSize);
-            }
-            if (maxOverflow < 0) {
-                throw error("max_overflow", "must be 0 or more, but is " + maxOverflow);
-            }
-            if (poolSize + maxOverflow < 1) {
+            given.checkBounds(this::error);
+            int poolSize = given.get(Keys.POOL_SIZE);
+            if (poolSize + given.get(Keys.MAX_OVERFLOW) < 1) {
                 throw error("pool_size", "+ max_overflow must be at least 1, but both are 0");
             }
-            if (poolTimeout == null || poolTimeout.compareTo(MIN_POOL_TIMEOUT) < 0) {
-                throw error("pool_timeout", "must be at least 0.25 seconds, but is "
-                        + (poolTimeout == null ? "null" : poolTimeout.toMillis() + " ms"));
+            boolean xa = given.get(Keys.XA);
+            if (!given.get(Keys.POOL_PRE_PING) && !xa) {
+                throw error("pool_pre_ping", "false is not supported: HikariCP always validates a connection that has"
+                        + " been idle for more than 500 ms before handing it out. Remove the key or set it to true.");
             }
-            if (poolRecycle == null || poolRecycle.isNegative()
-                    || !poolRecycle.isZero() && poolRecycle.compareTo(MIN_POOL_RECYCLE) < 0) {
-                throw error("pool_recycle", "must be at least 30 seconds, or 0 to never recycle, but is "
-                        + (poolRecycle == null ? "null" : poolRecycle.toMillis() + " ms"));
+            if (xa && given.get(Keys.READ_ONLY)) {
+                throw error("read_only", "cannot be combined with xa: XA units of work exist to write. Remove one of"
+                        + " the two keys.");
             }
-            if (connectTimeout != null) {
-                checkNotNegative("connect_timeout", connectTimeout);
-            }
-            checkNotNegative("socket_timeout", socketTimeout);
-            checkNotNegative("leak_detection_threshold", leakDetectionThreshold);
-            if (validationTimeout == null || validationTimeout.compareTo(MIN_VALIDATION_TIMEOUT) < 0) {
-                throw error("validation_timeout", "must be at least 0.25 seconds, but is "
-                        + (validationTimeout == null ? "null" : validationTimeout.toMillis() + " ms"));
-            }
-            for (int i = 0; i < initSql.size(); i++) {
-                if (initSql.get(i) == null || initSql.get(i).isBlank()) {
-                    throw error("init_sql", "statement " + (i + 1) + " is empty");
-                }
-            }
-            properties.forEach((k, v) -> {
-                if (k == null || k.isBlank() || v == null) {
-                    throw error("properties", "driver property names and values must not be null or empty");
-                }
-                String name = k.toLowerCase(java.util.Locale.ROOT);
-                if (name.equals("user") || name.equals("username") || name.equals("password")) {
-                    throw error("properties", "must not set '" + k + "'; use the "
-                            + (name.equals("password") ? "password" : "user") + " key instead");
-                }
-            });
-            if (schema != null && schema.isBlank()) {
-                throw error("schema", "must not be blank");
-            }
-            if (driverClass != null && driverClass.isBlank()) {
-                throw error("driver_class", "must not be blank");
-            }
+            String schema = given.get(Keys.SCHEMA);
+            String driverClass = given.get(Keys.DRIVER_CLASS);
             JdbcUrl.Resolved resolved = resolveUrl();
             if (schema != null && resolved.engine() != null) {
                 String refusal = EngineProfile.of(resolved.engine()).schemaRefusal(schema);
@@ -863,6 +803,7 @@ public final class DatabaseConfig {
                     throw error("schema", refusal);
                 }
             }
+            Map<String, String> properties = given.get(Keys.PROPERTIES);
             if (!properties.isEmpty()) {
                 DriverPropertyNames known = DriverPropertyNames.of(driverClass != null ? driverClass
                         : resolved.engine().driverClassName(), resolved.jdbcUrl());
@@ -876,27 +817,72 @@ public final class DatabaseConfig {
                             + " different value");
                 }
             });
-            return new DatabaseConfig(this, resolved.engine(), resolved.jdbcUrl(), resolved.user(),
-                    resolved.password(), allProperties);
+            String applicationName = given.get(Keys.APPLICATION_NAME);
+            if (applicationName != null) {
+                Map<String, String> named;
+                try {
+                    named = EngineProfile.of(resolved.engine()).applicationNameProperties(applicationName);
+                } catch (IllegalArgumentException e) {
+                    throw error("application_name", e.getMessage());
+                }
+                named.forEach((k, v) -> {
+                    String before = allProperties.putIfAbsent(k, v);
+                    if (before != null && !before.equals(v)) {
+                        throw error("application_name", "sets driver property '" + k + "', which is also set"
+                                + " with a different value; give only one");
+                    }
+                });
+            }
+            GivenValues out = given.copy();
+            out.set(Keys.ENGINE, resolved.engine());
+            out.set(Keys.CONNECTION_STRING, resolved.jdbcUrl());
+            out.set(Keys.USER, resolved.user());
+            out.set(Keys.PASSWORD, resolved.password());
+            out.set(Keys.PROPERTIES, allProperties);
+            // folded into the URL
+            out.set(Keys.HOST, null);
+            out.set(Keys.PORT, null);
+            out.set(Keys.DB, null);
+            if (given.get(Keys.CONNECT_TIMEOUT) == null) {
+                // as long as a session would wait for the connection anyway, at most 10 s
+                Duration poolTimeout = given.get(Keys.POOL_TIMEOUT);
+                out.set(Keys.CONNECT_TIMEOUT, poolTimeout.compareTo(DEFAULT_CONNECT_TIMEOUT) < 0 ? poolTimeout
+                        : DEFAULT_CONNECT_TIMEOUT);
+            }
+            return new DatabaseConfig(label, out.freeze(), ownsInMemoryDatabase(resolved));
+        }
+
+        /** Whether Multidb named the H2 in-memory database, adding DB_CLOSE_DELAY=-1 to keep it alive. */
+        private boolean ownsInMemoryDatabase(JdbcUrl.Resolved resolved) {
+            String url = given.get(Keys.CONNECTION_STRING);
+            String jdbcUrl = resolved.jdbcUrl();
+            return resolved.engine() == Engine.H2 && jdbcUrl.regionMatches(true, 0, "jdbc:h2:mem:", 0, 12)
+                    && containsIgnoreCase(jdbcUrl, "DB_CLOSE_DELAY")
+                    && (url == null || !url.regionMatches(true, 0, "jdbc:", 0, 5))
+                    && !containsIgnoreCase(url, "DB_CLOSE_DELAY")
+                    && !containsIgnoreCase(given.get(Keys.DB), "DB_CLOSE_DELAY");
         }
 
         private JdbcUrl.Resolved resolveUrl() {
-            if (driverClass != null && url != null && url.startsWith("jdbc:") && !JdbcUrl.isEngineUrl(url)) {
+            Engine engine = given.get(Keys.ENGINE);
+            String url = given.get(Keys.CONNECTION_STRING);
+            String user = given.get(Keys.USER);
+            String password = given.get(Keys.PASSWORD);
+            if (given.get(Keys.DRIVER_CLASS) != null && url != null && url.startsWith("jdbc:")
+                    && !JdbcUrl.isEngineUrl(url)) {
                 if (engine == null) {
-                    throw error("engine", "is needed with driver_class and a URL of another driver (" + JdbcUrl.redact(url)
-                            + "): say which engine the driver talks to");
+                    throw error("engine", "is needed with driver_class and a URL of another driver ("
+                            + Secrets.redact(url) + "): say which engine the driver talks to");
                 }
                 // the wrapped driver's URL is read as its engine's, so that credentials leave it too
                 return JdbcUrl.resolveWrapped(label, engine, url, urlKey, user, password);
             }
-            return JdbcUrl.resolve(label, engine, url, urlKey, host, port, database, user, password);
+            return JdbcUrl.resolve(label, engine, url, urlKey, given.get(Keys.HOST), given.get(Keys.PORT),
+                    given.get(Keys.DB), user, password);
         }
 
-        private void checkNotNegative(String key, Duration value) {
-            if (value == null || value.isNegative()) {
-                throw error(key, "must be 0 or more seconds (0: no limit), but is "
-                        + (value == null ? "null" : value.toMillis() + " ms"));
-            }
+        private static boolean containsIgnoreCase(String s, String part) {
+            return s != null && s.toUpperCase(java.util.Locale.ROOT).contains(part);
         }
 
         private ConfigurationException error(String key, String problem) {

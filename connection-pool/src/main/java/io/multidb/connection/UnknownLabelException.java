@@ -1,5 +1,6 @@
 package io.multidb.connection;
 
+import io.multidb.connection.internal.Suggestions;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -41,7 +42,7 @@ public class UnknownLabelException extends MultiDbException {
     private static String message(String label, Set<String> configured, String suggestion) {
         String text = "No database is configured with label '" + label + "'. Configured labels: "
                 + new TreeSet<>(configured) + ".";
-        return suggestion == null ? text : text + " Did you mean '" + suggestion + "'?";
+        return suggestion == null ? text : text + " " + Suggestions.didYouMean(suggestion);
     }
 
     /**

@@ -67,7 +67,7 @@ class ConfigReaderTest {
         map.put("pool_timeout", 2.5);
         map.put("pool_recycle", 600);
         map.put("pool_pre_ping", false);
-        map.put("read_only", true);
+        map.put("read_only", false);
         map.put("isolation", "serializable");
         map.put("init_sql", List.of("set timezone to 'UTC'", "set work_mem = '64MB'"));
         map.put("properties", Map.of("connectTimeout", 5));
@@ -86,7 +86,7 @@ class ConfigReaderTest {
         assertThat(c.poolTimeout()).isEqualTo(Duration.ofMillis(2500));
         assertThat(c.poolRecycle()).isEqualTo(Duration.ofMinutes(10));
         assertThat(c.poolPrePing()).isFalse();
-        assertThat(c.readOnly()).isTrue();
+        assertThat(c.readOnly()).isFalse();
         assertThat(c.isolation()).contains(IsolationLevel.SERIALIZABLE);
         assertThat(c.initSql()).containsExactly("set timezone to 'UTC'", "set work_mem = '64MB'");
         assertThat(c.properties()).containsExactly(Map.entry("sslmode", "require"), Map.entry("connectTimeout", "5"));
@@ -163,7 +163,7 @@ class ConfigReaderTest {
         assertThat(e).hasMessageContaining("Valid keys: [engine, connection_string, url, host, port, db, database,"
                 + " user, username, password, schema, label, pool_size, max_overflow, pool_timeout, pool_recycle,"
                 + " pool_pre_ping, read_only, isolation, init_sql, properties, xa, lazy, fair_queue, driver_class,"
-                + " connect_timeout, socket_timeout, validation_timeout, leak_detection_threshold]");
+                + " connect_timeout, socket_timeout, validation_timeout, leak_detection_threshold, application_name]");
     }
 
     @Test

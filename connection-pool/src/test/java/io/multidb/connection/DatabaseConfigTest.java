@@ -76,6 +76,40 @@ class DatabaseConfigTest {
     }
 
     @Test
+    void poolPrePingFalseIsRefusedByBuildUnlessTheLabelIsXa() {
+        error(() -> orders().poolPrePing(false).build(), "pool_pre_ping", "pool_pre_ping false is not supported:"
+                + " HikariCP always validates a connection that has been idle for more than 500 ms before handing it"
+                + " out. Remove the key or set it to true.");
+        assertThat(orders().poolPrePing(false).xa(true).build().poolPrePing()).isFalse();
+    }
+
+    @Test
+    void readOnlyWithXaIsRefusedByBuild() {
+        error(() -> orders().xa(true).readOnly(true).build(), "read_only", "read_only cannot be combined with xa:"
+                + " XA units of work exist to write. Remove one of the two keys.");
+    }
+
+    @Test
+    void everyBoundIsCheckedByBuild() {
+        error(() -> orders().connectTimeout(Duration.ofSeconds(-1)).build(), "connect_timeout",
+                "must be 0 or more seconds (0: no limit), but is -1000 ms");
+        error(() -> orders().socketTimeout(null).build(), "socket_timeout", "but is null");
+        error(() -> orders().validationTimeout(Duration.ofMillis(100)).build(), "validation_timeout",
+                "must be at least 0.25 seconds, but is 100 ms");
+        error(() -> orders().leakDetectionThreshold(Duration.ofMillis(-5)).build(), "leak_detection_threshold",
+                "must be 0 or more seconds (0: no limit), but is -5 ms");
+        error(() -> orders().driverClass(" ").build(), "driver_class", "must not be blank");
+    }
+
+    @Test
+    void aBuilderCanBuildAgainAfterAFailedBuild() {
+        DatabaseConfig.Builder b = orders().poolSize(-1);
+        error(b::build, "pool_size", "must be 0 or more, but is -1");
+        assertThat(b.poolSize(2).build().poolSize()).isEqualTo(2);
+        assertThat(b.build()).isEqualTo(b.build()).hasSameHashCodeAs(b.build());
+    }
+
+    @Test
     void schemaMustNotBeBlank() {
         error(() -> orders().schema(" ").build(), "schema", "must not be blank");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.multidb.connection.internal.JdbcUrl;
+import io.multidb.connection.internal.Secrets;
 import io.multidb.connection.internal.JdbcUrl.Resolved;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -327,14 +328,14 @@ class JdbcUrlTest {
     @ValueSource(strings = {"password", "PWD", "passwd", "sslpassword", "javax.net.ssl.keyStorePassword",
         "trustStorePassword", "clientSecret", "accessToken", "api_key", "credentials", "sslPassphrase"})
     void secretNamesAreRecognised(String name) {
-        assertThat(JdbcUrl.isSecretName(name)).isTrue();
+        assertThat(Secrets.isSecretName(name)).isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"user", "sslmode", "host", "keyStoreType", "applicationName", "encrypt", ""})
     void ordinaryNamesAreNotSecret(String name) {
-        assertThat(JdbcUrl.isSecretName(name)).isFalse();
-        assertThat(JdbcUrl.isSecretName(null)).isFalse();
+        assertThat(Secrets.isSecretName(name)).isFalse();
+        assertThat(Secrets.isSecretName(null)).isFalse();
     }
 
     @ParameterizedTest
@@ -350,7 +351,7 @@ class JdbcUrlTest {
         "no secrets in jdbc:postgresql://h:5432/db?ssl=true          | no secrets in jdbc:postgresql://h:5432/db?ssl=true",
     })
     void redactMasksEverySecretAUrlCanCarry(String text, String expected) {
-        assertThat(JdbcUrl.redact(text)).isEqualTo(expected).doesNotContain("Canary");
-        assertThat(JdbcUrl.redact(null)).isNull();
+        assertThat(Secrets.redact(text)).isEqualTo(expected).doesNotContain("Canary");
+        assertThat(Secrets.redact(null)).isNull();
     }
 }

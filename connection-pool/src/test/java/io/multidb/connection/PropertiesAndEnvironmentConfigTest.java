@@ -65,7 +65,6 @@ class PropertiesAndEnvironmentConfigTest {
         auditDb.put("max_overflow", 2);
         auditDb.put("pool_timeout", 0.25);
         auditDb.put("pool_recycle", -1);
-        auditDb.put("pool_pre_ping", false);
         auditDb.put("read_only", true);
         auditDb.put("isolation", "repeatable_read");
         auditDb.put("init_sql", List.of("set timezone to 'UTC'", "set application_name to 'audit'"));
@@ -74,7 +73,8 @@ class PropertiesAndEnvironmentConfigTest {
         return Map.of(
                 "audit_db", DatabaseConfig.fromMap("audit_db", auditDb),
                 "orders", DatabaseConfig.fromMap("orders", Map.of("connection_string",
-                        "mysql://app:" + CANARY + "@maria/orders", "xa", true, "init_sql", "select 1")));
+                        "mysql://app:" + CANARY + "@maria/orders", "xa", true, "init_sql", "select 1", "pool_pre_ping",
+                false)));
     }
 
     @Test
@@ -91,7 +91,6 @@ class PropertiesAndEnvironmentConfigTest {
                 multidb.audit_db.max_overflow=2
                 multidb.audit_db.pool_timeout=0.25
                 multidb.audit_db.pool_recycle=-1
-                multidb.audit_db.pool_pre_ping=FALSE
                 multidb.audit_db.read_only=True
                 multidb.audit_db.isolation=REPEATABLE READ
                 multidb.audit_db.init_sql.10=set application_name to 'audit'
@@ -101,6 +100,7 @@ class PropertiesAndEnvironmentConfigTest {
                 multidb.audit_db.lazy=false
                 multidb.orders.connection_string=mysql://app:Canary-Pw-7731@maria/orders
                 multidb.orders.xa=true
+                multidb.orders.pool_pre_ping=FALSE
                 multidb.orders.init_sql=select 1
                 spring.datasource.url=jdbc:h2:mem:ignored
                 multidbx.other.url=ignored
@@ -127,7 +127,6 @@ class PropertiesAndEnvironmentConfigTest {
                 "MULTIDB_AUDIT_DB_MAX_OVERFLOW", " 2 ",
                 "MULTIDB_AUDIT_DB_POOL_TIMEOUT", "0.25",
                 "MULTIDB_AUDIT_DB_POOL_RECYCLE", "-1",
-                "MULTIDB_AUDIT_DB_POOL_PRE_PING", "false",
                 "MULTIDB_AUDIT_DB_READ_ONLY", "true",
                 "MULTIDB_AUDIT_DB_ISOLATION", "repeatable-read",
                 "MULTIDB_AUDIT_DB_INIT_SQL_1", "set timezone to 'UTC'",
@@ -137,6 +136,7 @@ class PropertiesAndEnvironmentConfigTest {
                 "MULTIDB_AUDIT_DB_LAZY", "false",
                 "MULTIDB_ORDERS_CONNECTION_STRING", "mysql://app:" + CANARY + "@maria/orders",
                 "MULTIDB_ORDERS_XA", "TRUE",
+                "MULTIDB_ORDERS_POOL_PRE_PING", "false",
                 "MULTIDB_ORDERS_INIT_SQL", "select 1",
                 "MULTIDB_TEST_REQUIRE", "postgresql",
                 "MULTIDB_TEST_POSTGRESQL_URL", "jdbc:postgresql://127.0.0.1:5432/test",

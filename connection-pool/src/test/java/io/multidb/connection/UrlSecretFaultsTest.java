@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.multidb.connection.internal.JdbcUrl;
+import io.multidb.connection.internal.Secrets;
 import io.multidb.connection.internal.JdbcUrl.Resolved;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class UrlSecretFaultsTest {
         "jdbc:oracle:thin:@h:1521:SID and jdbc:oracle:thin:@(DESCRIPTION=(ADDRESS=(HOST=h))) | jdbc:oracle:thin:@h:1521:SID and jdbc:oracle:thin:@(DESCRIPTION=(ADDRESS=(HOST=h)))",
     })
     void redactMasksOracleCredentialsBehindAWrapperAndWithoutTheAt(String text, String expected) {
-        assertThat(JdbcUrl.redact(text)).isEqualTo(expected);
+        assertThat(Secrets.redact(text)).isEqualTo(expected);
     }
 
     @Test
@@ -119,6 +120,6 @@ class UrlSecretFaultsTest {
         assertThat(r.engine()).isEqualTo(Engine.POSTGRESQL);
         assertThat(r.user()).isEqualTo("app");
         assertThat(r.password()).isEqualTo("pw");
-        assertThat(JdbcUrl.redact(r.jdbcUrl())).doesNotContain(CANARY);
+        assertThat(Secrets.redact(r.jdbcUrl())).doesNotContain(CANARY);
     }
 }

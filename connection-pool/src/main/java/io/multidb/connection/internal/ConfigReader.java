@@ -2,15 +2,11 @@ package io.multidb.connection.internal;
 
 import io.multidb.connection.ConfigurationException;
 import io.multidb.connection.DatabaseConfig;
-import io.multidb.connection.Engine;
-import io.multidb.connection.IsolationLevel;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.math.RoundingMode;
-import java.time.Duration;
+import io.multidb.connection.internal.config.Field;
+import io.multidb.connection.internal.config.Key;
+import io.multidb.connection.internal.config.Key.Source;
+import io.multidb.connection.internal.config.Keys;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,25 +15,22 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.BiConsumer;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Reads {@link DatabaseConfig}s from the three outside shapes: a map with the Python original's
- * snake_case keys, {@link Properties}, and environment variables. One key table drives all three:
- * each key has a kind that reads a typed value (maps) or text (properties, environment), so the
- * sources accept the same values and report the same errors; the result is always validated by
- * {@link DatabaseConfig.Builder#build()}.
+ * snake_case keys, {@link Properties}, and environment variables. The key table ({@link Keys})
+ * drives all three: each key's {@linkplain io.multidb.connection.internal.config.Kind kind} reads a
+ * typed value (maps) or text (properties, environment), so the sources accept the same values and
+ * report the same errors; the result is always validated by {@link DatabaseConfig.Builder#build()}.
  *
- * <p>Text sources: {@code true}/{@code false} in any case; whole numbers as digits; seconds as a
- * decimal ({@code 0.25}); surrounding blanks are ignored except in text-valued keys. Several
+ * <p>Text sources: see {@link io.multidb.connection.internal.config.Kinds}. Several
  * {@code init_sql} statements are numbered: {@code multidb.<label>.init_sql.1},
  * {@code .2}, ... or {@code MULTIDB_<LABEL>_INIT_SQL_1}, ..., run in numeric order (a plain
  * {@code init_sql} is one statement; both at once are an error). Driver properties are
@@ -49,8 +42,9 @@ import java.util.stream.Collectors;
  * {@code test_*} cannot be configured from the environment; a label cannot contain
  * {@code _PROPERTIES_} there either.
  *
- * <p>Messages never show the value of {@code password} or of any {@linkplain JdbcUrl#isSecretName
- * secret-named} key; other values are shown {@linkplain JdbcUrl#redact redacted}.
+ * <p>Messages never show the value of a {@linkplain Key#secret() secret} key or of a
+ * {@linkplain Secrets#isSecretName secret-named} driver property; other values are shown
+ * {@linkplain Secrets#redact redacted}.
  *
  * <p>Thread-safety: stateless; safe from any thread.
  */
@@ -60,113 +54,35 @@ public final class ConfigReader {
     private static final String ENV_PREFIX = "MULTIDB_";
     private static final String ENV_TEST_PREFIX = "MULTIDB_TEST_";
     private static final String ENV_PROPERTIES = "_PROPERTIES_";
-    private static final Pattern WHOLE_TEXT = Pattern.compile("[+-]?\\d+");
     private static final Pattern PROPERTY_INIT_SQL = Pattern.compile("init_sql\\.(\\d{1,9})");
     private static final Pattern ENV_INIT_SQL = Pattern.compile("(.*)_INIT_SQL_(\\d{1,9})");
-    private static final Pattern ISOLATION_SEPARATORS = Pattern.compile("[\\s_\\-]+");
-    private static final BigDecimal NANOS_PER_SECOND = BigDecimal.valueOf(1_000_000_000L);
-    private static final Set<Class<?>> WHOLE_NUMBER_TYPES = Set.of(Integer.class, Long.class, Short.class,
-            Byte.class, BigInteger.class, BigDecimal.class, Double.class, Float.class);
-    private static final String ENGINES = Arrays.stream(Engine.values()).map(Engine::key)
-            .collect(Collectors.joining(", "));
-    private static final String ISOLATIONS = Arrays.stream(IsolationLevel.values())
-            .map(i -> i.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
 
-    /** How one kind of value is read: from a typed value, and from text (into a typed value first). */
-    private record Kind<T>(String expected, BiFunction<Field, Object, T> fromValue,
-            BiFunction<Field, String, Object> fromText) {
-        T read(Field f, Object raw) {
-            Object value = f.text ? fromText.apply(f, raw.toString()) : raw;
-            T result = value == null ? null : fromValue.apply(f, value);
-            if (result == null) {
-                throw f.fail("must be " + expected + ", " + f.describe(raw));
-            }
-            return result;
-        }
-    }
-
-    private static final Kind<String> TEXT = new Kind<>("text",
-            (f, v) -> v instanceof CharSequence s ? s.toString() : null, (f, t) -> t);
-    private static final Kind<Integer> WHOLE_NUMBER = new Kind<>("a whole number", ConfigReader::wholeNumber,
-            (f, t) -> WHOLE_TEXT.matcher(t.strip()).matches() ? new BigInteger(t.strip()) : null);
-    private static final Kind<Boolean> BOOLEAN = new Kind<>("true or false",
-            (f, v) -> v instanceof Boolean b ? b : null,
-            (f, t) -> t.strip().equalsIgnoreCase("true") || t.strip().equalsIgnoreCase("false")
-                    ? Boolean.valueOf(t.strip()) : null);
-    private static final Kind<Duration> SECONDS = new Kind<>("a number of seconds (or a java.time.Duration)",
-            ConfigReader::seconds, (f, t) -> {
-                try {
-                    return new BigDecimal(t.strip());
-                } catch (NumberFormatException e) {
-                    return null;
-                }
-            });
-    private static final Kind<Engine> ENGINE = new Kind<>("one of " + ENGINES, ConfigReader::engine, (f, t) -> t);
-    private static final Kind<IsolationLevel> ISOLATION = new Kind<>("one of " + ISOLATIONS,
-            ConfigReader::isolation, (f, t) -> t);
-    private static final Kind<List<String>> STATEMENTS = new Kind<>("a statement or a list of statements",
-            ConfigReader::statements, (f, t) -> t);
-    private static final Kind<Map<String, String>> DRIVER_PROPERTIES = new Kind<>(
-            "a map of driver property names to text, numbers or booleans", ConfigReader::driverProperties,
-            (f, t) -> {
-                throw f.fail("takes one entry per driver property, as multidb.<label>.properties.<name>=value or"
-                        + " MULTIDB_<LABEL>_PROPERTIES_<NAME>=value");
-            });
-
-    /** A configuration key: its name, kind, and how it sets the builder ({@code null}: checked only). */
-    private record Key<T>(String name, Kind<T> kind, BiConsumer<DatabaseConfig.Builder, T> apply) {
-        /** Reads a value and binds it to this key's setter, keeping the type without a cast. */
+    /** One name a key can be given under: its own or an alias. */
+    private record Name(Key<?> key, String name) {
         Setting read(Field f, Object raw) {
-            T value = kind.read(f, raw);
-            return new Setting(this, value, f.origin, b -> {
-                if (apply != null) {
-                    apply.accept(b, value);
-                }
-            });
+            return read(key, f, raw);
+        }
+
+        private <T> Setting read(Key<T> typed, Field f, Object raw) {
+            T value = typed.kind().read(f, raw);
+            return new Setting(this, value, f.origin(), typed.binding(name, value));
+        }
+
+        /** The primary name of the key, when this is an alias; otherwise {@code null}. */
+        String aliasOf() {
+            return name.equals(key.name()) ? null : key.name();
         }
     }
 
-    /** The keys of the DESIGN table, in the order they are applied and listed. */
-    private static final List<Key<?>> KEYS = List.of(
-            new Key<>("engine", ENGINE, DatabaseConfig.Builder::engine),
-            new Key<>("connection_string", TEXT, DatabaseConfig.Builder::connectionString),
-            new Key<>("url", TEXT, DatabaseConfig.Builder::url),
-            new Key<>("host", TEXT, DatabaseConfig.Builder::host),
-            new Key<>("port", WHOLE_NUMBER, DatabaseConfig.Builder::port),
-            new Key<>("db", TEXT, DatabaseConfig.Builder::database),
-            new Key<>("database", TEXT, DatabaseConfig.Builder::database),
-            new Key<>("user", TEXT, DatabaseConfig.Builder::user),
-            new Key<>("username", TEXT, DatabaseConfig.Builder::user),
-            new Key<>("password", TEXT, DatabaseConfig.Builder::password),
-            new Key<>("schema", TEXT, DatabaseConfig.Builder::schema),
-            new Key<>("label", TEXT, null),
-            new Key<>("pool_size", WHOLE_NUMBER, DatabaseConfig.Builder::poolSize),
-            new Key<>("max_overflow", WHOLE_NUMBER, DatabaseConfig.Builder::maxOverflow),
-            new Key<>("pool_timeout", SECONDS, DatabaseConfig.Builder::poolTimeout),
-            // -1 is the Python original's "never recycle"
-            new Key<>("pool_recycle", SECONDS, (b, d) -> b.poolRecycle(d.equals(Duration.ofSeconds(-1))
-                    ? Duration.ZERO : d)),
-            new Key<>("pool_pre_ping", BOOLEAN, DatabaseConfig.Builder::poolPrePing),
-            new Key<>("read_only", BOOLEAN, DatabaseConfig.Builder::readOnly),
-            new Key<>("isolation", ISOLATION, DatabaseConfig.Builder::isolation),
-            new Key<>("init_sql", STATEMENTS, DatabaseConfig.Builder::initSql),
-            new Key<>("properties", DRIVER_PROPERTIES, DatabaseConfig.Builder::properties),
-            new Key<>("xa", BOOLEAN, DatabaseConfig.Builder::xa),
-            new Key<>("lazy", BOOLEAN, DatabaseConfig.Builder::lazy),
-            new Key<>("fair_queue", BOOLEAN, DatabaseConfig.Builder::fairQueue),
-            new Key<>("driver_class", TEXT, DatabaseConfig.Builder::driverClass),
-            new Key<>("connect_timeout", SECONDS, DatabaseConfig.Builder::connectTimeout),
-            new Key<>("socket_timeout", SECONDS, DatabaseConfig.Builder::socketTimeout),
-            new Key<>("validation_timeout", SECONDS, DatabaseConfig.Builder::validationTimeout),
-            new Key<>("leak_detection_threshold", SECONDS, DatabaseConfig.Builder::leakDetectionThreshold));
-    private static final Map<String, Key<?>> KEYS_BY_NAME = KEYS.stream()
-            .collect(Collectors.toUnmodifiableMap(Key::name, k -> k));
-    private static final List<String> KEY_NAMES = KEYS.stream().map(Key::name).toList();
-    /** Two names for one setting: alias → primary. */
-    private static final Map<String, String> ALIASES = Map.of("database", "db", "username", "user",
-            "url", "connection_string");
-    private static final Key<?> INIT_SQL = KEYS_BY_NAME.get("init_sql");
-    private static final Key<?> PROPERTIES = KEYS_BY_NAME.get("properties");
+    /** Every name of every key, in table order, each key's aliases after it. */
+    private static final List<Name> NAMES = Keys.ALL.stream()
+            .flatMap(k -> Stream.concat(Stream.of(k.name()), k.aliases().stream()).map(n -> new Name(k, n)))
+            .toList();
+    private static final Map<String, Name> NAMES_BY_NAME = NAMES.stream()
+            .collect(Collectors.toUnmodifiableMap(Name::name, n -> n));
+    private static final List<String> KEY_NAMES = NAMES.stream().map(Name::name).toList();
+    private static final Name INIT_SQL = NAMES_BY_NAME.get(Keys.INIT_SQL.name());
+    private static final Name PROPERTIES = NAMES_BY_NAME.get(Keys.PROPERTIES.name());
 
     private ConfigReader() {
     }
@@ -189,14 +105,14 @@ public final class ConfigReader {
         for (Object name : map.keySet()) {
             if (!(name instanceof String s)) {
                 throw new ConfigurationException(label, null, "Database '" + label + "': every key must be a"
-                        + " String, but one is " + (name == null ? "null" : "the " + typeName(name) + " " + name));
+                        + " String, but one is " + (name == null ? "null" : "the " + Field.typeName(name) + " " + name));
             }
             names.add(s);
         }
         names.sort(null);
         names.forEach(name -> key(label, name, null));
-        Settings settings = new Settings(label);
-        for (Key<?> key : KEYS) {
+        Settings settings = new Settings(label, Source.MAP);
+        for (Name key : NAMES) {
             Object value = map.get(key.name());
             if (value != null) {
                 settings.add(key, value, null, false);
@@ -273,7 +189,7 @@ public final class ConfigReader {
             } else if (initSql.matches() && !initSql.group(1).isEmpty()) {
                 source.label(lower(initSql.group(1))).statement(Integer.parseInt(initSql.group(2)), value, origin);
             } else {
-                Key<?> key = envKey(name, rest, origin);
+                Name key = envKey(name, rest, origin);
                 source.label(lower(rest.substring(0, rest.length() - key.name().length() - 1)))
                         .put(key, value, origin);
             }
@@ -281,41 +197,8 @@ public final class ConfigReader {
         return source.build();
     }
 
-    /**
-     * The candidate closest to a misspelt name, for "Did you mean" hints on keys, labels and driver
-     * properties. Names are compared lower-cased without {@code _}, {@code -} and {@code .}; a
-     * candidate qualifies within an edit distance (with transpositions) of 1 to 3, growing with
-     * the length, or when one name is a prefix of the other.
-     *
-     * @param wanted     the name that was not found
-     * @param candidates the valid names
-     * @return the best candidate, or {@code null} when none is close
-     */
-    public static String closest(String wanted, Collection<String> candidates) {
-        if (wanted == null || candidates == null) {
-            return null;
-        }
-        String w = normalize(wanted);
-        int limit = Math.min(3, Math.max(1, w.length() / 2));
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : candidates) {
-            if (candidate == null) {
-                continue;
-            }
-            String c = normalize(candidate);
-            int distance = distance(w, c);
-            boolean prefix = Math.min(w.length(), c.length()) >= 2 && (c.startsWith(w) || w.startsWith(c));
-            if ((distance <= limit || prefix) && distance < bestDistance) {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-        return best;
-    }
-
-    private static Key<?> key(String label, String name, String origin) {
-        Key<?> key = KEYS_BY_NAME.get(name);
+    private static Name key(String label, String name, String origin) {
+        Name key = NAMES_BY_NAME.get(name);
         if (key == null) {
             throw unknownKey(label, name, origin);
         }
@@ -323,16 +206,15 @@ public final class ConfigReader {
     }
 
     private static ConfigurationException unknownKey(String label, String name, String origin) {
-        String suggestion = closest(name, KEY_NAMES);
         return new ConfigurationException(label, name, "Database '" + label + "': unknown key '" + name + "'."
-                + (suggestion == null ? "" : " Did you mean '" + suggestion + "'?") + " Valid keys: " + KEY_NAMES
+                + Suggestions.didYouMean(name, KEY_NAMES) + " Valid keys: " + KEY_NAMES
                 + (origin == null ? "" : " (" + origin + ")"));
     }
 
     /** The longest key the variable ends with; otherwise an error suggesting the closest split. */
-    private static Key<?> envKey(String name, String rest, String origin) {
-        Key<?> found = null;
-        for (Key<?> key : KEYS) {
+    private static Name envKey(String name, String rest, String origin) {
+        Name found = null;
+        for (Name key : NAMES) {
             String upper = key.name().toUpperCase(Locale.ROOT);
             if ((rest.equals(upper) || rest.endsWith("_" + upper))
                     && (found == null || key.name().length() > found.name().length())) {
@@ -350,7 +232,7 @@ public final class ConfigReader {
         // try the last segment, then the last two, ...: the first one close to a key is the likeliest typo
         int split = rest.lastIndexOf('_');
         for (int at = split; at > 0; at = rest.lastIndexOf('_', at - 1)) {
-            if (closest(rest.substring(at + 1), KEY_NAMES) != null) {
+            if (Suggestions.closest(rest.substring(at + 1), KEY_NAMES) != null) {
                 split = at;
                 break;
             }
@@ -359,34 +241,40 @@ public final class ConfigReader {
     }
 
     /** One label's settings, each read and bound to the builder, with where it came from. */
-    private record Setting(Key<?> key, Object value, String origin, Consumer<DatabaseConfig.Builder> apply) {
+    private record Setting(Name key, Object value, String origin, Consumer<DatabaseConfig.Builder> apply) {
     }
 
     /** Collects the settings of one label and builds its configuration. */
     private static final class Settings {
         private final String label;
+        private final Source source;
         private final Map<String, Setting> byKey = new LinkedHashMap<>();
 
-        Settings(String label) {
+        Settings(String label, Source source) {
             this.label = label;
+            this.source = source;
         }
 
-        void add(Key<?> key, Object raw, String origin, boolean text) {
-            boolean secret = JdbcUrl.isSecretName(key.name());
-            byKey.put(key.name(), key.read(new Field(label, key.name(), origin, text, secret), raw));
+        void add(Name key, Object raw, String origin, boolean text) {
+            Field field = new Field(label, key.name(), origin, text, key.key().secret());
+            if (!key.key().sources().contains(source)) {
+                throw field.fail("cannot be given in " + source.name().toLowerCase(Locale.ROOT)
+                        + "; only in " + key.key().sources());
+            }
+            byKey.put(key.name(), key.read(field, raw));
         }
 
         DatabaseConfig build() {
-            for (Map.Entry<String, String> alias : ALIASES.entrySet()) {
-                Setting primary = byKey.get(alias.getValue());
-                Setting second = byKey.get(alias.getKey());
+            for (Name alias : NAMES) {
+                Setting primary = alias.aliasOf() == null ? null : byKey.get(alias.aliasOf());
+                Setting second = byKey.get(alias.name());
                 if (primary != null && second != null) {
                     if (!primary.value().equals(second.value())) {
-                        throw new Field(label, alias.getValue(), second.origin(), false, false).fail("and "
-                                + alias.getKey() + " are two names for one setting, and both are given with"
+                        throw new Field(label, alias.aliasOf(), second.origin(), false, false).fail("and "
+                                + alias.name() + " are two names for one setting, and both are given with"
                                 + " different values; give only one");
                     }
-                    byKey.remove(alias.getKey());
+                    byKey.remove(alias.name());
                 }
             }
             Setting given = byKey.get("label");
@@ -410,7 +298,7 @@ public final class ConfigReader {
         /** Where a key (or its alias) was set; otherwise where the label's first setting was. */
         private String origin(String key) {
             for (Setting s : byKey.values()) {
-                if (s.key().name().equals(key) || key != null && key.equals(ALIASES.get(s.key().name()))) {
+                if (s.key().key().name().equals(key)) {
                     return s.origin();
                 }
             }
@@ -447,7 +335,7 @@ public final class ConfigReader {
     private static final class TextLabel {
         private final String label;
         private final boolean namesLostCase;
-        private final Map<Key<?>, TextValue> values = new HashMap<>();
+        private final Map<Name, TextValue> values = new HashMap<>();
         private final TreeMap<Integer, TextValue> statements = new TreeMap<>();
         private final Map<String, TextValue> driverProperties = new LinkedHashMap<>();
 
@@ -456,7 +344,7 @@ public final class ConfigReader {
             this.namesLostCase = namesLostCase;
         }
 
-        void put(Key<?> key, String value, String origin) {
+        void put(Name key, String value, String origin) {
             values.put(key, new TextValue(value, origin));
         }
 
@@ -479,8 +367,8 @@ public final class ConfigReader {
         }
 
         DatabaseConfig build() {
-            Settings settings = new Settings(label);
-            for (Key<?> key : KEYS) {
+            Settings settings = new Settings(label, namesLostCase ? Source.ENVIRONMENT : Source.PROPERTIES);
+            for (Name key : NAMES) {
                 TextValue entry = values.get(key);
                 TextValue collected = key == INIT_SQL && !statements.isEmpty() ? statements.firstEntry().getValue()
                         : key == PROPERTIES && !driverProperties.isEmpty() ? driverProperties.values().iterator().next()
@@ -527,202 +415,7 @@ public final class ConfigReader {
         }
     }
 
-    /**
-     * Where a value is read: label, key, origin (a property or variable; {@code null} for maps),
-     * whether it is text, and whether it is secret (never shown).
-     */
-    private record Field(String label, String key, String origin, boolean text, boolean secret) {
-        ConfigurationException fail(String problem) {
-            return new ConfigurationException(label, key, "Database '" + label + "': " + key + " " + problem
-                    + (origin == null ? "" : " (" + origin + ")"));
-        }
-
-        /** "but is the String "ten"" — or only the type when the value is secret. */
-        String describe(Object value) {
-            String type = typeName(value);
-            if (secret) {
-                return "but is " + (text ? "not" : ("AEIOU".indexOf(type.charAt(0)) >= 0 ? "an " : "a ") + type)
-                        + " (value not shown)";
-            }
-            if (text) {
-                return "but is \"" + shown(value) + "\"";
-            }
-            return "but is the " + type + " " + (value instanceof CharSequence ? "\"" + shown(value) + "\""
-                    : shown(value));
-        }
-
-        private static String shown(Object value) {
-            String s = JdbcUrl.redact(String.valueOf(value));
-            return s.length() > 100 ? s.substring(0, 100) + "..." : s;
-        }
-    }
-
-    private static String typeName(Object value) {
-        return value instanceof CharSequence ? "String" : value instanceof List ? "List" : value instanceof Map ? "Map"
-                : value instanceof Set ? "Set" : value.getClass().getSimpleName();
-    }
-
-    private static Integer wholeNumber(Field f, Object value) {
-        BigDecimal d = WHOLE_NUMBER_TYPES.contains(value.getClass()) ? decimal(value) : null;
-        if (d == null || d.signum() != 0 && d.stripTrailingZeros().scale() > 0) {
-            return null;
-        }
-        try {
-            return d.intValueExact();
-        } catch (ArithmeticException e) {
-            throw f.fail("must be a whole number that fits an int, " + f.describe(value));
-        }
-    }
-
-    private static Duration seconds(Field f, Object value) {
-        if (value instanceof Duration d) {
-            return d;
-        }
-        BigDecimal s = decimal(value);
-        if (s == null) {
-            return null;
-        }
-        try {
-            BigDecimal[] secondsAndNanos = s.multiply(NANOS_PER_SECOND).setScale(0, RoundingMode.HALF_EVEN)
-                    .divideAndRemainder(NANOS_PER_SECOND);
-            return Duration.ofSeconds(secondsAndNanos[0].longValueExact(), secondsAndNanos[1].longValue());
-        } catch (ArithmeticException e) {
-            throw f.fail("is too large: " + s.toPlainString() + " seconds");
-        }
-    }
-
-    /** Any finite {@link Number} as a decimal; {@code null} for NaN, infinities and non-numbers. */
-    private static BigDecimal decimal(Object value) {
-        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-            return BigDecimal.valueOf(((Number) value).longValue());
-        }
-        if (value instanceof BigDecimal d) {
-            return d;
-        }
-        if (value instanceof BigInteger i) {
-            return new BigDecimal(i);
-        }
-        if (value instanceof Number n) {
-            try {
-                return new BigDecimal(n.toString());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
-    }
-
-    private static Engine engine(Field f, Object value) {
-        if (value instanceof Engine e) {
-            return e;
-        }
-        if (!(value instanceof CharSequence cs)) {
-            return null;
-        }
-        String name = cs.toString();
-        try {
-            return Engine.fromKey(name);
-        } catch (IllegalArgumentException e) {
-            Engine alias = JdbcUrl.engineForScheme(name.strip());
-            String suggestion = alias != null ? alias.key() : closest(name, Arrays.stream(Engine.values())
-                    .map(Engine::key).toList());
-            throw f.fail("must be one of " + ENGINES + ", but is '" + name + "'"
-                    + (name.strip().equalsIgnoreCase("sqlite") ? "; " + JdbcUrl.SQLITE_HINT
-                            : suggestion == null ? "" : ". Did you mean '" + suggestion + "'?"));
-        }
-    }
-
-    private static IsolationLevel isolation(Field f, Object value) {
-        if (value instanceof IsolationLevel level) {
-            return level;
-        }
-        if (!(value instanceof CharSequence cs)) {
-            return null;
-        }
-        String name = ISOLATION_SEPARATORS.matcher(cs.toString().strip()).replaceAll("_").toUpperCase(Locale.ROOT);
-        if (name.replace("_", "").equals("AUTOCOMMIT")) {
-            throw f.fail("AUTOCOMMIT is not a transaction isolation level (SQLAlchemy uses it to switch"
-                    + " transactions off); Multidb sessions always run in a transaction: leave isolation unset,"
-                    + " or use one of " + ISOLATIONS);
-        }
-        for (IsolationLevel level : IsolationLevel.values()) {
-            if (level.name().equals(name)) {
-                return level;
-            }
-        }
-        throw f.fail("must be one of " + ISOLATIONS + " (any case, with _, - or spaces), but is '" + cs + "'");
-    }
-
-    private static List<String> statements(Field f, Object value) {
-        if (value instanceof CharSequence cs) {
-            return List.of(cs.toString());
-        }
-        if (!(value instanceof List<?> list)) {
-            return null;
-        }
-        List<String> out = new ArrayList<>();
-        for (Object item : list) {
-            if (!(item instanceof CharSequence cs)) {
-                throw f.fail("statement " + (out.size() + 1) + " must be text, "
-                        + (item == null ? "but is null" : f.describe(item)));
-            }
-            out.add(cs.toString());
-        }
-        return out;
-    }
-
-    private static Map<String, String> driverProperties(Field f, Object value) {
-        if (!(value instanceof Map<?, ?> map)) {
-            return null;
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-            if (!(e.getKey() instanceof CharSequence name) || name.toString().isBlank()) {
-                throw f.fail("names must be non-blank text, but one is " + (e.getKey() == null ? "null"
-                        : "'" + e.getKey() + "'"));
-            }
-            String n = name.toString();
-            if (n.equalsIgnoreCase("user") || n.equalsIgnoreCase("password")) {
-                throw f.fail("must not hold '" + n + "': give it with the " + n.toLowerCase(Locale.ROOT)
-                        + " key, which the pool and the URL checks use");
-            }
-            Object v = e.getValue();
-            if (!(v instanceof CharSequence || v instanceof Number || v instanceof Boolean)) {
-                Field item = new Field(f.label, f.key, f.origin, f.text, JdbcUrl.isSecretName(n));
-                throw f.fail("value of '" + n + "' must be text, a number or a boolean, "
-                        + (v == null ? "but is null" : item.describe(v)));
-            }
-            out.put(n, v.toString());
-        }
-        return out;
-    }
-
     private static String lower(String text) {
         return text.toLowerCase(Locale.ROOT);
-    }
-
-    private static String normalize(String name) {
-        return lower(name).replace("_", "").replace("-", "").replace(".", "");
-    }
-
-    /** Edit distance counting an adjacent transposition as one edit (optimal string alignment). */
-    private static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 }

@@ -179,9 +179,8 @@ public final class DriverPropertyNames {
     }
 
     private String suggestion(String name) {
-        String closest = ConfigReader.closest(name, names);
-        return closest == null ? " None of its " + names.size() + " properties is close to it."
-                : " Did you mean '" + closest + "'?";
+        String suggestion = Suggestions.didYouMean(name, names);
+        return suggestion.isEmpty() ? " None of its " + names.size() + " properties is close to it." : suggestion;
     }
 
     private static String fold(String name) {

@@ -67,7 +67,7 @@ public final class Failures {
         String password = secret(config);
         String reason = Secrets.scrub(describe(driver), password);
         String sqlState = driver instanceof SQLException sql ? sql.getSQLState() : null;
-        return new ConnectionFailedException(config.label(), JdbcUrl.redact(config.url()),
+        return new ConnectionFailedException(config.label(), Secrets.redact(config.url()),
                 config.user().orElse(null), reason, sqlState, Secrets.scrub(failure, password));
     }
 

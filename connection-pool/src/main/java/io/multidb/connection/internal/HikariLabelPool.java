@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import com.zaxxer.hikari.pool.HikariPool;
 import com.zaxxer.hikari.util.DriverDataSource;
-import io.multidb.connection.ConfigurationException;
 import io.multidb.connection.DatabaseConfig;
 import io.multidb.connection.PoolStats;
 import io.multidb.connection.internal.engine.EngineProfile;
@@ -36,11 +35,6 @@ final class HikariLabelPool extends LazyLabelPool<HikariDataSource> {
     private HikariLabelPool(DatabaseConfig config, Lifecycle lifecycle, boolean reads) {
         super(config, lifecycle);
         this.reads = reads;
-        if (!reads && !config.poolPrePing()) {
-            throw new ConfigurationException(config.label(), "pool_pre_ping", "Database '" + config.label()
-                    + "': pool_pre_ping false is not supported: HikariCP always validates a connection that has"
-                    + " been idle for more than 500 ms before handing it out. Remove the key or set it to true.");
-        }
     }
 
     /**

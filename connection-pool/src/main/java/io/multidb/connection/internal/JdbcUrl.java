@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
 
 /**
  * Turns what a configuration says about <em>where</em> a database is (a URL, or host/port/db
- * pieces) into the {@code jdbc:} URL the pool connects with, the engine, and the credentials; and
- * masks secrets in text. Internal: called by {@code DatabaseConfig.Builder.build()}.
+ * pieces) into the {@code jdbc:} URL the pool connects with, the engine, and the credentials.
+ * Internal: called by {@code DatabaseConfig.Builder.build()}.
  *
  * <p>Accepted {@code url} / {@code connection_string} forms:
  * <ul>
@@ -61,7 +61,7 @@ import java.util.stream.Collectors;
  * <p>Secrets never stay in the returned URL: a user and password in the userinfo, in
  * {@code user}/{@code username}/{@code password} parameters ({@code ?&} or {@code ;} separated,
  * names compared ignoring case) or in Oracle's {@code user/password@} move to the user and password
- * of the result; any other parameter whose name {@linkplain #isSecretName looks secret}
+ * of the result; any other parameter whose name {@linkplain Secrets#isSecretName looks secret}
  * ({@code sslpassword}, {@code keyStorePassword}, ...) moves to the driver properties, where
  * {@code toString()} masks it. PostgreSQL parameter values are percent-decoded when moved, as pgJDBC
  * would decode them.
@@ -94,14 +94,12 @@ public final class JdbcUrl {
         /** @return the fields, with the password and secret properties masked */
         @Override
         public String toString() {
-            Map<String, String> shown = new LinkedHashMap<>();
-            properties.forEach((k, v) -> shown.put(k, isSecretName(k) ? MASK : v));
             return "Resolved[engine=" + engine + ", jdbcUrl=" + jdbcUrl + ", user=" + user + ", password="
-                    + (password == null ? null : MASK) + ", properties=" + shown + "]";
+                    + (password == null ? null : Secrets.MASK) + ", properties=" + Secrets.maskSecretValues(properties)
+                    + "]";
         }
     }
 
-    private static final String MASK = "****";
     private static final int MAX_PORT = 65535;
     /** Every engine's scheme-form names, in engine order: {@code postgresql, postgres, oracle, ...}. */
     private static final String SCHEMES = EngineProfile.all().stream().flatMap(p -> p.schemes().stream())
@@ -112,24 +110,16 @@ public final class JdbcUrl {
     private static final String SUBPROTOCOLS = EngineProfile.all().stream().flatMap(p -> p.subprotocols().stream())
             .map(s -> "jdbc:" + s).collect(Collectors.joining(", "));
     /** Said wherever SQLite comes up: the Python original's in-memory database has H2 as counterpart. */
-    static final String SQLITE_HINT = "SQLite is not supported; its counterpart for an in-memory database is H2"
+    public static final String SQLITE_HINT = "SQLite is not supported; its counterpart for an in-memory database is H2"
             + " (engine h2 with db ':memory:', or url h2:///:memory:)";
 
     private static final Map<String, EngineProfile> SCHEME_ENGINES = byName(EngineProfile::schemes);
     private static final Map<String, EngineProfile> SUBPROTOCOL_ENGINES = byName(EngineProfile::subprotocols);
 
-    /** The words that make a name secret; shared by {@link #isSecretName} and {@link #redact}. */
-    private static final String SECRET_WORD =
-            "password|passwd|pwd|passphrase|secret|token|credential|(?:api|access|private)[_.\\-]?key";
     /** {@code jdbc:<wrapper>:<engine subprotocol>:<rest>}: a wrapping driver's URL around an engine's. */
     private static final Pattern WRAPPED_URL = Pattern.compile(
             "jdbc:([a-z0-9]+):(" + SUBPROTOCOL_ALTERNATIVES + "):(.*)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern ENGINE_URL = Pattern.compile("(?i)jdbc:(" + SUBPROTOCOL_ALTERNATIVES + "):");
-    private static final Pattern SECRET_NAME = Pattern.compile(SECRET_WORD, Pattern.CASE_INSENSITIVE);
-    /** For any text: a secret ends at whitespace, so the rest of a sentence stays readable. */
-    private static final Redaction IN_TEXT = new Redaction("\\s");
-    /** For one URL being reported: a secret may hold blanks, so it runs to its delimiter. */
-    private static final Redaction IN_URL = new Redaction("");
 
     private static final Pattern JDBC_PREFIX = Pattern.compile("jdbc:([a-z0-9]+):", Pattern.CASE_INSENSITIVE);
     private static final Pattern H2_SHORT = Pattern.compile("h2:(?:mem|file):.*", Pattern.CASE_INSENSITIVE);
@@ -211,7 +201,7 @@ public final class JdbcUrl {
      * from the engine's own URL (wrapping drivers hand the connection properties on to the driver
      * they wrap), so that no driver, pool or log line ever sees a password in the URL. The wrapped
      * subprotocol stays as written ({@code jdbc:p6spy:mysql:} is not rewritten, the wrapper chooses
-     * the driver). Any other URL is kept whole; {@link #redact} masks what it can of it in messages.
+     * the driver). Any other URL is kept whole; {@link Secrets#redact} masks what it can of it in messages.
      *
      * @param label    the label, for messages
      * @param engine   the engine given, or {@code null} to infer it from the wrapped URL
@@ -247,60 +237,10 @@ public final class JdbcUrl {
     }
 
     /**
-     * Whether a driver property or parameter name holds a secret: it contains (ignoring case)
-     * {@code password}, {@code passwd}, {@code pwd}, {@code passphrase}, {@code secret},
-     * {@code token}, {@code credential}, or {@code api}/{@code access}/{@code private} + {@code key}.
-     * Used to mask values in {@code toString()} and messages.
-     *
-     * @param name a property name such as {@code sslpassword} or
-     *             {@code javax.net.ssl.keyStorePassword}; may be {@code null}
-     * @return whether its value must never be shown
-     */
-    public static boolean isSecretName(String name) {
-        return name != null && SECRET_NAME.matcher(name).find();
-    }
-
-    /**
-     * Masks, as {@code ****}, every secret URL-shaped text can carry: a userinfo password
-     * ({@code ://user:secret@}), a secret-named parameter ({@code password=}, {@code pwd=},
-     * {@code sslpassword=}, ... up to {@code &}, {@code ;} or whitespace, or a quoted or
-     * {@code {braced}} value), and Oracle's {@code jdbc:oracle:thin:user/secret@} (also behind a
-     * wrapping driver's prefix, {@code jdbc:p6spy:oracle:thin:user/secret@}, and also when the
-     * {@code @} is missing: then all that follows the slash). Meant for error
-     * and log messages, so it runs on every error: the patterns are compiled once.
-     *
-     * @param text any text, may be {@code null}
-     * @return the text with those secrets masked, or {@code null}
-     */
-    public static String redact(String text) {
-        return text == null ? null : IN_TEXT.apply(text);
-    }
-
-    /** The three places a URL holds a secret; {@code stop} adds the characters a secret ends at. */
-    private record Redaction(Pattern userInfo, Pattern parameter, Pattern oracle) {
-        Redaction(String stop) {
-            this(Pattern.compile("(://[^:/@" + stop + "]*:)[^@" + stop + "]*@"),
-                    Pattern.compile("([\\w.\\-]*(?:" + SECRET_WORD + ")[\\w.\\-]*\\s*=\\s*)"
-                            + "(?:\"[^\"]*\"|\\{(?:[^}]|}})*}|[^&;" + stop + "]*)", Pattern.CASE_INSENSITIVE),
-                    // also wrapped (jdbc:p6spy:oracle:thin:...), and without the @ (a URL missing it
-                    // still holds the password after the slash)
-                    Pattern.compile("(jdbc:(?:[a-z0-9]+:)*?oracle:[a-z0-9]+:[^/@\"" + stop + "]*/)(?:\"[^\"]*\"|[^@"
-                            + stop + "]*)(@|$" + (stop.isEmpty() ? "" : "|(?=" + stop + ")") + ")",
-                            Pattern.CASE_INSENSITIVE));
-        }
-
-        String apply(String text) {
-            String out = userInfo.matcher(text).replaceAll("$1" + MASK + "@");
-            out = parameter.matcher(out).replaceAll("$1" + MASK);
-            return oracle.matcher(out).replaceAll("$1" + MASK + "$2");
-        }
-    }
-
-    /**
      * @param scheme a URL scheme or engine-like word, such as {@code postgres} or {@code mysql}
      * @return the engine it stands for, or {@code null}
      */
-    static Engine engineForScheme(String scheme) {
+    public static Engine engineForScheme(String scheme) {
         EngineProfile p = scheme == null ? null : SCHEME_ENGINES.get(scheme.toLowerCase(Locale.ROOT));
         return p == null ? null : p.engine();
     }
@@ -335,7 +275,7 @@ public final class JdbcUrl {
 
         /** An error about the URL, which it shows with every secret masked. */
         ConfigurationException malformed(String problem) {
-            return error(urlKey, problem + ": " + IN_URL.apply(given));
+            return error(urlKey, problem + ": " + Secrets.redactUrl(given));
         }
 
         void checkPieces(String host, Integer port, String database) {
@@ -590,7 +530,7 @@ public final class JdbcUrl {
                 if (takeCredential(p, name, value)) {
                     continue;
                 }
-                if (isSecretName(name)) {
+                if (Secrets.isSecretName(name)) {
                     p.properties.put(name, value);
                 } else if (!pair.isEmpty()) {
                     kept.append(kept.length() == 0 ? "" : String.valueOf(separator)).append(pair);

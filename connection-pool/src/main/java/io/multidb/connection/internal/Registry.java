@@ -177,7 +177,7 @@ public final class Registry {
         LabelPool p = pools.get(label);
         if (p == null) {
             throw new UnknownLabelException(label, labels, label == null ? null
-                    : ConfigReader.closest(label, labels));
+                    : Suggestions.closest(label, labels));
         }
         return p;
     }

@@ -201,11 +201,6 @@ public final class JtaRuntime {
      * @param config the label's configuration
      */
     void validate(DatabaseConfig config) {
-        if (config.readOnly()) {
-            throw new ConfigurationException(config.label(), "read_only", "Database '" + config.label() + "':"
-                    + " read_only cannot be combined with xa: XA units of work exist to write. Remove one of the"
-                    + " two keys.");
-        }
         XaConnectionSource.create(config);
     }
 

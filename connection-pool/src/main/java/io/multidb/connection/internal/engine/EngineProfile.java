@@ -281,6 +281,18 @@ public abstract class EngineProfile {
     }
 
     /**
+     * The driver properties that carry {@code application_name}, the name the database shows beside
+     * each session. The default is none: the engine has no such property and the name is ignored.
+     *
+     * @param name the application's name, not blank
+     * @return name to value
+     * @throws IllegalArgumentException when this driver cannot carry the name (the message says why)
+     */
+    public Map<String, String> applicationNameProperties(String name) {
+        return Map.of();
+    }
+
+    /**
      * @return driver properties the read-only pool adds unless the label sets them
      */
     public Map<String, String> readOnlyPoolProperties() {

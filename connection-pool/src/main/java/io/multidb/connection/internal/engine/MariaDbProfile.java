@@ -127,4 +127,18 @@ final class MariaDbProfile extends EngineProfile {
     public XaEngine.ErrorVendor errorVendor() {
         return XaEngine.ErrorVendor.MYSQL;
     }
+
+    /**
+     * Connector/J's {@code connectionAttributes} entry {@code program_name}, shown in
+     * {@code performance_schema.session_connect_attrs}; the driver splits attributes on {@code ,}
+     * and {@code :}, so a name holding either is refused.
+     */
+    @Override
+    public Map<String, String> applicationNameProperties(String name) {
+        if (name.contains(",") || name.contains(":")) {
+            throw new IllegalArgumentException("must not contain ',' or ':' on MariaDB, which separate"
+                    + " connection attributes, but is '" + name + "'");
+        }
+        return Map.of("connectionAttributes", "program_name:" + name);
+    }
 }

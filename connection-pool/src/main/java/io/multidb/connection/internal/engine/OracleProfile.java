@@ -79,4 +79,10 @@ final class OracleProfile extends EngineProfile {
     public XaEngine.ErrorVendor errorVendor() {
         return XaEngine.ErrorVendor.ORACLE;
     }
+
+    /** The thin driver's {@code v$session.program} connection property. */
+    @Override
+    public Map<String, String> applicationNameProperties(String name) {
+        return Map.of("v$session.program", name);
+    }
 }

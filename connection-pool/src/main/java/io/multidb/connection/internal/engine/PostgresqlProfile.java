@@ -148,4 +148,10 @@ final class PostgresqlProfile extends EngineProfile {
     private static String quoted(String schema) {
         return '"' + schema.replace("\"", "\"\"") + '"';
     }
+
+    /** pgJDBC {@code ApplicationName}, shown in {@code pg_stat_activity.application_name}. */
+    @Override
+    public Map<String, String> applicationNameProperties(String name) {
+        return Map.of("ApplicationName", name);
+    }
 }

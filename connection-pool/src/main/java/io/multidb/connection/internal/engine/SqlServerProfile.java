@@ -71,4 +71,10 @@ final class SqlServerProfile extends EngineProfile {
     public XaEngine.ErrorVendor errorVendor() {
         return XaEngine.ErrorVendor.SQLSERVER;
     }
+
+    /** mssql-jdbc {@code applicationName}, shown in {@code sys.dm_exec_sessions.program_name}. */
+    @Override
+    public Map<String, String> applicationNameProperties(String name) {
+        return Map.of("applicationName", name);
+    }
 }
