@@ -25,6 +25,7 @@
  * {@link io.multidb.testkit.FakePreparedStatement}, {@link io.multidb.testkit.FakeResultSet},
  * {@link io.multidb.testkit.FakeResultSetMetaData}, {@link io.multidb.testkit.FakeXAResource},
  * {@link io.multidb.testkit.FakeXAConnection}, {@link io.multidb.testkit.FakeXADataSource}.
+ * The JDBC ones share {@link io.multidb.testkit.FakeWrapper}, which unwraps a fake to itself.
  * {@link io.multidb.testkit.StubDriver} is a complete, allocation-light driver built on them
  * ({@code jdbc:stub:}, one row holding 1), which the benchmarks use.
  *
