@@ -1,5 +1,6 @@
 package io.multidb.connection;
 
+import static io.multidb.testkit.TestNames.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -11,7 +12,6 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import io.multidb.testkit.ClosePools;
@@ -63,7 +63,7 @@ class ConnectionFailureTest {
 
     @AllEngines
     void anUnknownDatabaseIsAConnectionFailure(TestDatabase db) {
-        String name = "no_such_db_" + UUID.randomUUID().toString().substring(0, 8);
+        String name = unique("no_such_db");
         String url = db.engine() == Engine.H2 ? "jdbc:h2:file:./target/" + name + ";IFEXISTS=TRUE"
                 : withoutDb(db.jdbcUrl()) + name;
         try (CapturedLogs logs = new CapturedLogs()) {
@@ -153,8 +153,7 @@ class ConnectionFailureTest {
 
     @Test
     void translatingADriverFailureWithTheLabelsConfigurationScrubsItsPassword() {
-        DatabaseConfig config = DatabaseConfig.fromMap("x", Configs.with(Configs.h2("t" + UUID.randomUUID().toString()
-                .replace("-", "")), "password", CANARY));
+        DatabaseConfig config = DatabaseConfig.fromMap("x", Configs.with(Configs.h2(unique()), "password", CANARY));
         java.sql.SQLException driver = new java.sql.SQLException("syntax error near '" + CANARY + "'", "42601", 7);
         SqlExecutionException e = SqlExecutionException.translate(config, "alter user a password '" + CANARY + "'",
                 driver);
@@ -175,7 +174,7 @@ class ConnectionFailureTest {
     @Test
     @RequiresEngine(Engine.POSTGRESQL)
     void aConnectionFailureReportedAsAPoolTimeoutIsStillAConnectionFailure(TestDatabase db) throws Exception {
-        String role = "multidb_login_" + UUID.randomUUID().toString().substring(0, 8);
+        String role = unique("multidb_login");
         try (Connection admin = db.admin(); Statement st = admin.createStatement()) {
             st.execute("create role " + role + " login password '" + CANARY + "'");
             try (CapturedLogs logs = new CapturedLogs()) {

@@ -1,5 +1,6 @@
 package io.multidb.connection;
 
+import static io.multidb.testkit.TestNames.unique;
 import static io.multidb.connection.ConnectionPoolTest.awaitNoThreadStartingWith;
 import static io.multidb.connection.ConnectionPoolTest.multidbThreads;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,10 +20,6 @@ import io.multidb.testkit.ClosePools;
 
 @ExtendWith(ClosePools.class)
 class MultiDbTest {
-
-    private static String unique() {
-        return "t" + UUID.randomUUID().toString().replace("-", "");
-    }
 
     /** Two labels, {@code main} and {@code audit}, each on a private H2 database with a table {@code items}. */
     private static MultiDb twoLabels() {

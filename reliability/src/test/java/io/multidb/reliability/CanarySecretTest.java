@@ -1,5 +1,6 @@
 package io.multidb.reliability;
 
+import static io.multidb.testkit.TestNames.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -639,10 +640,6 @@ class CanarySecretTest {
             out.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
         return out;
-    }
-
-    private static String unique() {
-        return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 
     /**

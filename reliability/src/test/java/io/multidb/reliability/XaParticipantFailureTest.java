@@ -1,5 +1,6 @@
 package io.multidb.reliability;
 
+import static io.multidb.testkit.TestNames.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.arjuna.ats.jta.TransactionManager;
@@ -31,7 +32,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.transaction.xa.XAResource;
@@ -136,7 +136,7 @@ class XaParticipantFailureTest {
         Map<String, Object> mariaConfig = xa(maria);
         createTable(pg, pgConfig);
         createTable(maria, mariaConfig);
-        String node = "xafail-" + Long.toHexString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 44));
+        String node = unique("xafail");
         Path logDir = tmp.resolve("log-" + node);
 
         ChildRun child;
