@@ -11,6 +11,7 @@ import io.multidb.connection.Engine;
 import io.multidb.connection.MultiDbException;
 import io.multidb.jta.JtaSettings;
 import io.multidb.jta.JtaSupport;
+import io.multidb.testkit.FakeXAResource;
 import io.multidb.testkit.RequiresEngine;
 import io.multidb.testkit.TestDatabase;
 import java.io.IOException;
@@ -34,7 +35,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
@@ -466,9 +466,9 @@ class XaParticipantFailureTest {
 
     /**
      * A resource with no data of its own whose {@code prepare()} notes how many branches of its node
-     * the databases hold prepared, then stops one database server.
+     * the databases hold prepared, then stops one database server; every other phase is a no-op.
      */
-    private static final class StoppingResource implements XAResource {
+    private static final class StoppingResource implements FakeXAResource {
         private final Engine stopped;
         private final String node;
 
@@ -487,46 +487,6 @@ class XaParticipantFailureTest {
             }
             ServerControl.stop(stopped);
             return XA_OK;
-        }
-
-        @Override
-        public void commit(Xid xid, boolean onePhase) {
-        }
-
-        @Override
-        public void rollback(Xid xid) {
-        }
-
-        @Override
-        public void start(Xid xid, int flags) {
-        }
-
-        @Override
-        public void end(Xid xid, int flags) {
-        }
-
-        @Override
-        public void forget(Xid xid) {
-        }
-
-        @Override
-        public Xid[] recover(int flag) {
-            return new Xid[0];
-        }
-
-        @Override
-        public boolean isSameRM(XAResource other) {
-            return other == this;
-        }
-
-        @Override
-        public int getTransactionTimeout() {
-            return 0;
-        }
-
-        @Override
-        public boolean setTransactionTimeout(int seconds) {
-            return false;
         }
     }
 }
