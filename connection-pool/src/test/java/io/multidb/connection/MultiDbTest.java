@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.core.JdbcTemplate;
 import io.multidb.testkit.ClosePools;
+import io.multidb.testkit.LogCapture;
 
 @ExtendWith(ClosePools.class)
 class MultiDbTest {
@@ -112,7 +113,7 @@ class MultiDbTest {
         MultiDb db = twoLabels();
         try (Session s = db.session("main")) {
             s.execute("insert into items (id, name) values (1, 'lost')");
-            try (CapturedLogs logs = new CapturedLogs()) {
+            try (LogCapture logs = LogCapture.everything()) {
                 db.close(Duration.ZERO);
                 assertThat(logs.text()).contains("WARN io.multidb.connection.MultiDb Closed labels [main] with"
                         + " sessions still in use (grace 0 ms)");
@@ -212,7 +213,7 @@ class MultiDbTest {
             SqlExecutionException translated = SqlExecutionException.translate(s, sql, e);
             assertThat(translated.label()).isEqualTo("main");
             assertThat(translated).hasMessageContaining("Database 'main'").hasMessageNotContaining(password);
-            assertThat(CapturedLogs.stackTraceOf(translated)).doesNotContain(password);
+            assertThat(LogCapture.stackTraceOf(translated)).doesNotContain(password);
         }
     }
 }
