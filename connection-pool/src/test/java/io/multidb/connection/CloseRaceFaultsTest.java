@@ -1,5 +1,6 @@
 package io.multidb.connection;
 
+import static io.multidb.testkit.TestNames.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -10,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,10 +22,6 @@ import io.multidb.testkit.ClosePools;
  */
 @ExtendWith(ClosePools.class)
 class CloseRaceFaultsTest {
-
-    private static String unique() {
-        return UUID.randomUUID().toString().replace("-", "");
-    }
 
     /**
      * HikariCP throws a NullPointerException from close() of a connection whose state was changed

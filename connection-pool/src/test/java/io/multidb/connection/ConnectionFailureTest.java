@@ -1,17 +1,18 @@
 package io.multidb.connection;
 
+import static io.multidb.testkit.TestNames.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.multidb.testkit.AllEngines;
+import io.multidb.testkit.LogCapture;
 import io.multidb.testkit.RequiresEngine;
 import io.multidb.testkit.TestDatabase;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import io.multidb.testkit.ClosePools;
@@ -34,9 +35,9 @@ class ConnectionFailureTest {
         });
     }
 
-    private static void assertNoCanary(Throwable t, CapturedLogs logs) {
+    private static void assertNoCanary(Throwable t, LogCapture logs) {
         assertThat(t).isNotNull();
-        assertThat(CapturedLogs.stackTraceOf(t)).doesNotContain(CANARY);
+        assertThat(LogCapture.stackTraceOf(t)).doesNotContain(CANARY);
         assertThat(String.valueOf(t)).doesNotContain(CANARY);
         assertThat(logs.text()).doesNotContain(CANARY);
     }
@@ -49,7 +50,7 @@ class ConnectionFailureTest {
     void aRefusedPortNamesLabelUrlAndUser(TestDatabase db) {
         String url = db.engine() == Engine.H2 ? "jdbc:h2:tcp://127.0.0.1:1/mem:nowhere"
                 : db.jdbcUrl().replaceFirst(":\\d+/", ":1/");
-        try (CapturedLogs logs = new CapturedLogs()) {
+        try (LogCapture logs = LogCapture.everything()) {
             Throwable t = failureOf(Configs.with(Map.of(), "url", url, "user", "app", "password", CANARY));
             assertThat(t).isInstanceOfSatisfying(ConnectionFailedException.class, e -> {
                 assertThat(e.label()).isEqualTo("target");
@@ -57,16 +58,16 @@ class ConnectionFailureTest {
                 assertThat(e.user()).isEqualTo("app");
             }).hasMessageStartingWith("Cannot connect to database 'target' at " + url + " as user 'app': ");
             assertNoCanary(t, logs);
-            assertThat(logs.events()).isPositive();
+            assertThat(logs.events()).isNotEmpty();
         }
     }
 
     @AllEngines
     void anUnknownDatabaseIsAConnectionFailure(TestDatabase db) {
-        String name = "no_such_db_" + UUID.randomUUID().toString().substring(0, 8);
+        String name = unique("no_such_db");
         String url = db.engine() == Engine.H2 ? "jdbc:h2:file:./target/" + name + ";IFEXISTS=TRUE"
                 : withoutDb(db.jdbcUrl()) + name;
-        try (CapturedLogs logs = new CapturedLogs()) {
+        try (LogCapture logs = LogCapture.everything()) {
             Map<String, Object> config = Configs.with(Map.of(), "url", url, "user", db.user(), "password", CANARY);
             Throwable t = failureOf(config);
             assertThat(t).isInstanceOf(ConnectionFailedException.class)
@@ -78,7 +79,7 @@ class ConnectionFailureTest {
     @Test
     @RequiresEngine(Engine.POSTGRESQL)
     void anUnknownRoleIsAConnectionFailureWithTheDriversReason(TestDatabase db) {
-        try (CapturedLogs logs = new CapturedLogs()) {
+        try (LogCapture logs = LogCapture.everything()) {
             Throwable t = failureOf(Configs.with(Map.of(), "url", db.jdbcUrl(), "user", "no_such_role_x",
                     "password", CANARY));
             assertThat(t).isInstanceOfSatisfying(ConnectionFailedException.class,
@@ -92,7 +93,7 @@ class ConnectionFailureTest {
     @Test
     @RequiresEngine(Engine.MARIADB)
     void aBadPasswordIsAConnectionFailureThatNeverShowsThePassword(TestDatabase db) {
-        try (CapturedLogs logs = new CapturedLogs()) {
+        try (LogCapture logs = LogCapture.everything()) {
             Throwable t = failureOf(Configs.with(Map.of(), "url", db.jdbcUrl(), "user", db.user(),
                     "password", CANARY));
             assertThat(t).isInstanceOf(ConnectionFailedException.class).hasMessageContaining("Access denied");
@@ -102,7 +103,7 @@ class ConnectionFailureTest {
 
     @Test
     void aBadHostIsAConnectionFailure() {
-        try (CapturedLogs logs = new CapturedLogs()) {
+        try (LogCapture logs = LogCapture.everything()) {
             Throwable t = failureOf(Configs.with(Map.of(), "connection_string",
                     "postgresql://app:" + CANARY + "@no-such-host.invalid:5432/app"));
             assertThat(t).isInstanceOf(ConnectionFailedException.class)
@@ -114,7 +115,7 @@ class ConnectionFailureTest {
 
     @Test
     void anEagerLabelThatCannotConnectFailsConfigureWithoutThePassword() {
-        try (CapturedLogs logs = new CapturedLogs()) {
+        try (LogCapture logs = LogCapture.everything()) {
             Throwable t = catchThrowable(() -> ConnectionPool.configure(Map.of("eager", Configs.with(Map.of(),
                     "url", "jdbc:mariadb://127.0.0.1:1/app?password=" + CANARY, "user", "app", "lazy", false))));
             assertThat(t).isInstanceOfSatisfying(ConnectionFailedException.class,
@@ -126,7 +127,7 @@ class ConnectionFailureTest {
 
     @Test
     void configurationErrorsAndToStringNeverShowThePassword() {
-        try (CapturedLogs logs = new CapturedLogs()) {
+        try (LogCapture logs = LogCapture.everything()) {
             Map<String, Object> misspelt = new LinkedHashMap<>();
             misspelt.put("connection_string", "postgresql://app:" + CANARY + "@localhost:5432/app");
             misspelt.put("pasword", CANARY);
@@ -153,8 +154,7 @@ class ConnectionFailureTest {
 
     @Test
     void translatingADriverFailureWithTheLabelsConfigurationScrubsItsPassword() {
-        DatabaseConfig config = DatabaseConfig.fromMap("x", Configs.with(Configs.h2("t" + UUID.randomUUID().toString()
-                .replace("-", "")), "password", CANARY));
+        DatabaseConfig config = DatabaseConfig.fromMap("x", Configs.with(Configs.h2(unique()), "password", CANARY));
         java.sql.SQLException driver = new java.sql.SQLException("syntax error near '" + CANARY + "'", "42601", 7);
         SqlExecutionException e = SqlExecutionException.translate(config, "alter user a password '" + CANARY + "'",
                 driver);
@@ -162,7 +162,7 @@ class ConnectionFailureTest {
         assertThat(e.sqlState()).isEqualTo("42601");
         assertThat(e.errorCode()).isEqualTo(7);
         assertThat(e).hasMessageStartingWith("Database 'x': syntax error near").hasMessageContaining("[SQLState 42601]");
-        assertThat(CapturedLogs.stackTraceOf(e)).doesNotContain(CANARY);
+        assertThat(LogCapture.stackTraceOf(e)).doesNotContain(CANARY);
     }
 
     /**
@@ -175,10 +175,10 @@ class ConnectionFailureTest {
     @Test
     @RequiresEngine(Engine.POSTGRESQL)
     void aConnectionFailureReportedAsAPoolTimeoutIsStillAConnectionFailure(TestDatabase db) throws Exception {
-        String role = "multidb_login_" + UUID.randomUUID().toString().substring(0, 8);
+        String role = unique("multidb_login");
         try (Connection admin = db.admin(); Statement st = admin.createStatement()) {
             st.execute("create role " + role + " login password '" + CANARY + "'");
-            try (CapturedLogs logs = new CapturedLogs()) {
+            try (LogCapture logs = LogCapture.everything()) {
                 ConnectionPool.configure(Map.of("target", Configs.with(Map.of(), "url", db.jdbcUrl(), "user", role,
                         "password", CANARY, "pool_size", 0, "max_overflow", 1, "pool_timeout", 5)));
                 try (Session s = DatabaseManager.getSession("target")) {

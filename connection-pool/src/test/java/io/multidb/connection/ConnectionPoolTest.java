@@ -1,5 +1,6 @@
 package io.multidb.connection;
 
+import static io.multidb.testkit.TestNames.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +9,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,10 +23,6 @@ import io.multidb.testkit.ClosePools;
 
 @ExtendWith(ClosePools.class)
 class ConnectionPoolTest {
-
-    private static String unique() {
-        return "t" + UUID.randomUUID().toString().replace("-", "");
-    }
 
     @Test
     void getSessionBeforeConfigureSaysToCallConfigureFirst() {

@@ -3,7 +3,6 @@ package io.multidb.connection;
 import io.multidb.testkit.FakeDriver;
 import java.sql.Connection;
 import java.sql.Driver;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 
@@ -15,13 +14,7 @@ public final class DelegatingTestDriver implements FakeDriver {
     static final String PREFIX = "jdbc:delegating:";
 
     static {
-        // as every JDBC driver does when loaded (META-INF/services only loads it); HikariCP warns about a
-        // driver_class that DriverManager does not know
-        try {
-            DriverManager.registerDriver(new DelegatingTestDriver());
-        } catch (SQLException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+        FakeDriver.register(new DelegatingTestDriver());
     }
 
     @Override

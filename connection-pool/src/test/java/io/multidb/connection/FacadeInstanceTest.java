@@ -1,22 +1,18 @@
 package io.multidb.connection;
 
+import static io.multidb.testkit.TestNames.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.multidb.testkit.ClosePools;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@link ConnectionPool#instance()}: the facade's {@link MultiDb}, for code written against instances. */
 @ExtendWith(ClosePools.class)
 class FacadeInstanceTest {
-
-    private static String unique() {
-        return "t" + UUID.randomUUID().toString().replace("-", "");
-    }
 
     @Test
     void beforeConfigureThereIsNoInstance() {

@@ -3,7 +3,6 @@ package io.multidb.connection;
 import io.multidb.testkit.FakeDriver;
 import java.sql.Connection;
 import java.sql.Driver;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
@@ -20,12 +19,7 @@ public final class GatedDriver implements FakeDriver {
     private static final Map<String, Gate> GATES = new ConcurrentHashMap<>();
 
     static {
-        // as every JDBC driver does when loaded; HikariCP warns about a driver_class that DriverManager does not know
-        try {
-            DriverManager.registerDriver(new GatedDriver());
-        } catch (SQLException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+        FakeDriver.register(new GatedDriver());
     }
 
     /**

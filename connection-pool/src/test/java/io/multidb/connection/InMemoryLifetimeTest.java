@@ -1,9 +1,9 @@
 package io.multidb.connection;
 
+import static io.multidb.testkit.TestNames.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import io.multidb.testkit.ClosePools;
@@ -16,10 +16,6 @@ import io.multidb.testkit.ClosePools;
  */
 @ExtendWith(ClosePools.class)
 class InMemoryLifetimeTest {
-
-    private static String unique() {
-        return "m" + Long.toHexString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 44));
-    }
 
     private static long tablesNamedItems(String label) {
         try (Session s = DatabaseManager.getSession(label)) {

@@ -1,5 +1,6 @@
 package io.multidb.connection;
 
+import static io.multidb.testkit.TestNames.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,6 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import io.multidb.testkit.ClosePools;
@@ -22,7 +22,7 @@ class LabelSettingsTest {
     @AllEngines
     void schemaIsTheDefaultForUnqualifiedNames(TestDatabase db) throws Exception {
         Map<String, Object> base = db.freshConfig();
-        String schema = "s_" + UUID.randomUUID().toString().substring(0, 8);
+        String schema = unique("s");
         Map<String, Object> config;
         try (Connection admin = db.engine() == Engine.H2 ? java.sql.DriverManager.getConnection(
                 (String) base.get("url"), (String) base.get("user"), "") : db.admin();

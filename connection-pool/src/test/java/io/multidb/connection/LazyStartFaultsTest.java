@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.multidb.testkit.FakeDriver;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,13 +37,7 @@ class LazyStartFaultsTest {
         static volatile CountDownLatch firstAttempt = new CountDownLatch(1);
 
         static {
-            // as every JDBC driver does when loaded; HikariCP warns about a driver_class that DriverManager
-            // does not know
-            try {
-                DriverManager.registerDriver(new RefusingDriver());
-            } catch (SQLException e) {
-                throw new ExceptionInInitializerError(e);
-            }
+            FakeDriver.register(new RefusingDriver());
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.multidb.connection;
 
+import static io.multidb.testkit.TestNames.unique;
 import static io.multidb.connection.ConnectionPoolTest.awaitNoThreadStartingWith;
 import static io.multidb.connection.ConnectionPoolTest.multidbThreads;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,18 +13,14 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.core.JdbcTemplate;
 import io.multidb.testkit.ClosePools;
+import io.multidb.testkit.LogCapture;
 
 @ExtendWith(ClosePools.class)
 class MultiDbTest {
-
-    private static String unique() {
-        return "t" + UUID.randomUUID().toString().replace("-", "");
-    }
 
     /** Two labels, {@code main} and {@code audit}, each on a private H2 database with a table {@code items}. */
     private static MultiDb twoLabels() {
@@ -116,7 +113,7 @@ class MultiDbTest {
         MultiDb db = twoLabels();
         try (Session s = db.session("main")) {
             s.execute("insert into items (id, name) values (1, 'lost')");
-            try (CapturedLogs logs = new CapturedLogs()) {
+            try (LogCapture logs = LogCapture.everything()) {
                 db.close(Duration.ZERO);
                 assertThat(logs.text()).contains("WARN io.multidb.connection.MultiDb Closed labels [main] with"
                         + " sessions still in use (grace 0 ms)");
@@ -216,7 +213,7 @@ class MultiDbTest {
             SqlExecutionException translated = SqlExecutionException.translate(s, sql, e);
             assertThat(translated.label()).isEqualTo("main");
             assertThat(translated).hasMessageContaining("Database 'main'").hasMessageNotContaining(password);
-            assertThat(CapturedLogs.stackTraceOf(translated)).doesNotContain(password);
+            assertThat(LogCapture.stackTraceOf(translated)).doesNotContain(password);
         }
     }
 }

@@ -1,11 +1,11 @@
 package io.multidb.connection;
 
+import static io.multidb.testkit.TestNames.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -19,10 +19,6 @@ import io.multidb.testkit.ClosePools;
 /** The fair queue in front of each pool, and wrapping drivers through {@code driver_class}. */
 @ExtendWith(ClosePools.class)
 class PoolBehaviourTest {
-
-    private static String unique() {
-        return "t" + UUID.randomUUID().toString().replace("-", "");
-    }
 
     /** Waits (bounded) until the pool reports the given number of waiting sessions. */
     private static void awaitWaiting(String label, int waiting) throws InterruptedException {

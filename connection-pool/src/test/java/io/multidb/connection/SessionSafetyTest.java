@@ -1,5 +1,6 @@
 package io.multidb.connection;
 
+import static io.multidb.testkit.TestNames.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -34,10 +34,6 @@ import io.multidb.testkit.ClosePools;
  */
 @ExtendWith(ClosePools.class)
 class SessionSafetyTest {
-
-    private static String unique() {
-        return Long.toHexString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 44));
-    }
 
     private static long count(TestDatabase db, Map<String, Object> config) throws SQLException {
         try (Connection c = db.connect(config); Statement s = c.createStatement();

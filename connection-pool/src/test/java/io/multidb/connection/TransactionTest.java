@@ -1,5 +1,6 @@
 package io.multidb.connection;
 
+import static io.multidb.testkit.TestNames.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import io.multidb.testkit.ClosePools;
@@ -58,7 +58,7 @@ class TransactionTest {
 
     @Test
     void aFailedRollbackIsSuppressedAndNeverHidesTheOriginalFailure() {
-        ConnectionPool.configure(Map.of("one", Configs.h2("t" + UUID.randomUUID().toString().replace("-", ""))));
+        ConnectionPool.configure(Map.of("one", Configs.h2(unique())));
         IllegalStateException original = new IllegalStateException("business rule broken");
         assertThatThrownBy(() -> DatabaseManager.inTransaction("one", s -> {
             s.query("select 1");
@@ -150,7 +150,7 @@ class TransactionTest {
 
     @Test
     void duplicateOrEmptyLabelsAreRefused() {
-        ConnectionPool.configure(Map.of("a", Configs.h2("t" + UUID.randomUUID().toString().replace("-", ""))));
+        ConnectionPool.configure(Map.of("a", Configs.h2(unique())));
         assertThatThrownBy(() -> DatabaseManager.inTransaction(TransactionMode.BEST_EFFORT, List.of("a", "a"), u -> null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("given twice");
         assertThatThrownBy(() -> DatabaseManager.inTransaction(TransactionMode.BEST_EFFORT, List.of(), u -> null))
@@ -166,8 +166,8 @@ class TransactionTest {
     @Test
     @RequiresEngine(Engine.POSTGRESQL)
     void bestEffortReportsExactlyWhichLabelsCommittedWhenALaterCommitFails(TestDatabase postgres) {
-        String h2a = "t" + UUID.randomUUID().toString().replace("-", "");
-        String h2c = "t" + UUID.randomUUID().toString().replace("-", "");
+        String h2a = unique();
+        String h2c = unique();
         Map<String, Object> configs = new LinkedHashMap<>();
         configs.put("orders", Configs.h2(h2a));
         configs.put("ledger", postgres.freshConfig());

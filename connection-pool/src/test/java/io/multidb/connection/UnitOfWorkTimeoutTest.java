@@ -1,5 +1,6 @@
 package io.multidb.connection;
 
+import static io.multidb.testkit.TestNames.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +8,6 @@ import io.multidb.testkit.ClosePools;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -21,8 +21,8 @@ class UnitOfWorkTimeoutTest {
 
     private static MultiDb twoLabels() {
         return MultiDb.create(Map.of(
-                "a", Configs.h2("t" + UUID.randomUUID().toString().replace("-", "")),
-                "b", Configs.h2("t" + UUID.randomUUID().toString().replace("-", ""))));
+                "a", Configs.h2(unique()),
+                "b", Configs.h2(unique())));
     }
 
     @Test
@@ -51,7 +51,7 @@ class UnitOfWorkTimeoutTest {
 
     @Test
     void aTimeoutThatIsNotWholeSecondsIsRefusedByTheFacadeToo() {
-        ConnectionPool.configure(Map.of("a", Configs.h2("t" + UUID.randomUUID().toString().replace("-", ""))));
+        ConnectionPool.configure(Map.of("a", Configs.h2(unique())));
         for (Duration bad : List.of(Duration.ofMillis(1500), Duration.ZERO, Duration.ofSeconds(-1))) {
             assertThatThrownBy(() -> DatabaseManager.inTransaction(TransactionMode.XA, bad, List.of("a"), u -> null))
                     .as(bad.toString())

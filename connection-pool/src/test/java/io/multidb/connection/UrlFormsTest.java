@@ -1,5 +1,6 @@
 package io.multidb.connection;
 
+import static io.multidb.testkit.TestNames.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.multidb.testkit.AllEngines;
@@ -10,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.extension.ExtendWith;
 import io.multidb.testkit.ClosePools;
 
@@ -55,10 +55,6 @@ class UrlFormsTest {
             config.put("password", db.password());
         }
         return config;
-    }
-
-    private static String unique() {
-        return "u" + UUID.randomUUID().toString().replace("-", "");
     }
 
     @AllEngines

@@ -1,5 +1,6 @@
 package io.multidb.dao;
 
+import static io.multidb.testkit.TestNames.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +18,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -247,8 +247,8 @@ class TransactionalDaoTest {
 
     private static MultiDb banks() {
         MultiDb db = MultiDb.create(Map.of(
-                "bank_a", Map.of("url", "jdbc:h2:mem:a" + UUID.randomUUID().toString().replace("-", ""), "user", "sa"),
-                "bank_b", Map.of("url", "jdbc:h2:mem:b" + UUID.randomUUID().toString().replace("-", ""), "user", "sa")));
+                "bank_a", Map.of("url", "jdbc:h2:mem:" + unique("a"), "user", "sa"),
+                "bank_b", Map.of("url", "jdbc:h2:mem:" + unique("b"), "user", "sa")));
         for (String bank : List.of("bank_a", "bank_b")) {
             db.inTransaction(bank, s -> {
                 s.execute("create table accounts (id bigint primary key, balance decimal(12, 2) not null)");

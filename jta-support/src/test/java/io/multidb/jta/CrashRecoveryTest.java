@@ -1,5 +1,6 @@
 package io.multidb.jta;
 
+import static io.multidb.testkit.TestNames.unique;
 import static io.multidb.jta.XaFixtures.xa;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +23,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -56,7 +56,7 @@ class CrashRecoveryTest {
     }
 
     private static String nodeId() {
-        return "crash-" + Long.toHexString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 44));
+        return unique("crash");
     }
 
     @Test

@@ -1,8 +1,7 @@
 package io.multidb.jta;
 
+import io.multidb.testkit.FakeXAResource;
 import java.io.Serializable;
-import javax.transaction.xa.XAException;
-import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
 
 /**
@@ -10,9 +9,10 @@ import javax.transaction.xa.Xid;
  * system property {@value #HALT_PROPERTY} ({@code prepare}, or {@code commit} and
  * {@code last-commit}, which {@link XaChild} enlist it first and last for); otherwise it votes yes
  * and commits. Serializable, so that Narayana writes it into the transaction log and a
- * recovering JVM (without the property) can finish it.
+ * recovering JVM (without the property) can finish it. Every other phase is
+ * {@link FakeXAResource}'s no-op.
  */
-public final class HaltingXaResource implements XAResource, Serializable {
+public final class HaltingXaResource implements FakeXAResource, Serializable {
     /** System property naming the phase to die in. */
     public static final String HALT_PROPERTY = "multidb.test.haltIn";
     private static final long serialVersionUID = 1L;
@@ -25,14 +25,6 @@ public final class HaltingXaResource implements XAResource, Serializable {
     }
 
     @Override
-    public void start(Xid xid, int flags) {
-    }
-
-    @Override
-    public void end(Xid xid, int flags) {
-    }
-
-    @Override
     public int prepare(Xid xid) {
         haltIf("prepare");
         return XA_OK;
@@ -42,33 +34,5 @@ public final class HaltingXaResource implements XAResource, Serializable {
     public void commit(Xid xid, boolean onePhase) {
         haltIf("commit");
         haltIf("last-commit");
-    }
-
-    @Override
-    public void rollback(Xid xid) {
-    }
-
-    @Override
-    public void forget(Xid xid) {
-    }
-
-    @Override
-    public Xid[] recover(int flag) {
-        return new Xid[0];
-    }
-
-    @Override
-    public boolean isSameRM(XAResource other) {
-        return other == this;
-    }
-
-    @Override
-    public int getTransactionTimeout() {
-        return 0;
-    }
-
-    @Override
-    public boolean setTransactionTimeout(int seconds) throws XAException {
-        return false;
     }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.arjuna.ats.jta.TransactionManager;
 import io.multidb.testkit.ClosePools;
+import io.multidb.testkit.FakeXAResource;
 import io.multidb.connection.ConfigurationException;
 import io.multidb.connection.ConnectionFailedException;
 import io.multidb.connection.ConnectionPool;
@@ -146,7 +147,7 @@ class XaFailureTest {
     }
 
     /** Votes and commits as scripted: an XA error code for prepare and for commit, or 0 for success. */
-    private static final class Scripted implements XAResource {
+    private static final class Scripted implements FakeXAResource {
         private final int prepareError;
         private final int commitError;
 
@@ -168,42 +169,6 @@ class XaFailureTest {
             if (commitError != 0) {
                 throw new XAException(commitError);
             }
-        }
-
-        @Override
-        public void start(Xid xid, int flags) {
-        }
-
-        @Override
-        public void end(Xid xid, int flags) {
-        }
-
-        @Override
-        public void rollback(Xid xid) {
-        }
-
-        @Override
-        public void forget(Xid xid) {
-        }
-
-        @Override
-        public Xid[] recover(int flag) {
-            return new Xid[0];
-        }
-
-        @Override
-        public boolean isSameRM(XAResource other) {
-            return other == this;
-        }
-
-        @Override
-        public int getTransactionTimeout() {
-            return 0;
-        }
-
-        @Override
-        public boolean setTransactionTimeout(int seconds) {
-            return false;
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.multidb.jta;
 
+import static io.multidb.testkit.TestNames.unique;
+
 import io.multidb.connection.DatabaseManager;
 import io.multidb.connection.Session;
 import io.multidb.testkit.TestDatabase;
@@ -11,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 /** Configuration maps and tables for the XA tests. */
 public final class XaFixtures {
@@ -38,7 +39,7 @@ public final class XaFixtures {
      */
     public static SecondDatabase secondPostgres(TestDatabase postgres) throws SQLException {
         String url = postgres.jdbcUrl().substring(0, postgres.jdbcUrl().lastIndexOf('/') + 1) + "test2";
-        String schema = "t_" + Long.toHexString(ThreadLocalRandom.current().nextLong(1L << 44, 1L << 48));
+        String schema = unique("t");
         try (Connection c = DriverManager.getConnection(url, postgres.user(), postgres.password());
                 Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);

@@ -1,5 +1,6 @@
 package io.multidb.jta;
 
+import static io.multidb.testkit.TestNames.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,15 +29,11 @@ class XaInstancesTest {
 
     private static Map<String, Object> h2Xa() {
         Map<String, Object> config = new LinkedHashMap<>();
-        config.put("url", "jdbc:h2:mem:x" + UUID.randomUUID().toString().replace("-", ""));
+        config.put("url", "jdbc:h2:mem:" + unique("x"));
         config.put("user", "sa");
         config.put("xa", true);
         config.put("pool_size", 2);
         return config;
-    }
-
-    private static String unique(String prefix) {
-        return prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 
     private static MultiDb twoXaLabels(String a, String b) {

@@ -1,5 +1,7 @@
 package io.multidb.jta;
 
+import static io.multidb.testkit.TestNames.unique;
+
 import io.multidb.connection.ConnectionPool;
 import io.multidb.connection.DatabaseManager;
 import java.nio.file.Files;
@@ -14,7 +16,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -46,7 +47,7 @@ public final class XaThroughput {
         String pgUser = env("MULTIDB_TEST_POSTGRESQL_USER", "postgres");
         String mariaUrl = env("MULTIDB_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test");
         String mariaUser = env("MULTIDB_TEST_MARIADB_USER", "root");
-        String name = "xa_bench_" + Long.toHexString(ThreadLocalRandom.current().nextLong(1L << 32, 1L << 36));
+        String name = unique("xa_bench");
         String mariaDbUrl = mariaUrl.substring(0, mariaUrl.lastIndexOf('/') + 1) + name;
         Path log = Files.createTempDirectory("xa-bench-log");
 

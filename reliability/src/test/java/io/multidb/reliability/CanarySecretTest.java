@@ -1,16 +1,11 @@
 package io.multidb.reliability;
 
+import static io.multidb.testkit.TestNames.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.read.ListAppender;
 import io.multidb.connection.ConfigurationException;
 import io.multidb.connection.ConnectionFailedException;
 import io.multidb.connection.ConnectionPool;
@@ -20,15 +15,12 @@ import io.multidb.connection.Engine;
 import io.multidb.connection.PoolExhaustedException;
 import io.multidb.connection.Session;
 import io.multidb.connection.SqlExecutionException;
+import io.multidb.testkit.LogCapture;
 import io.multidb.testkit.RequiresEngine;
 import io.multidb.testkit.TestDatabase;
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -641,60 +633,16 @@ class CanarySecretTest {
         return out;
     }
 
-    private static String unique() {
-        return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    }
-
     /**
-     * Every logger at its most verbose while open, everything captured: logback events (formatted
-     * message and throwable proxy) through a list appender on the root, java.util.logging records
-     * (message, parameters, formatted text, thrown) through a handler on the JUL root, and
-     * stdout/stderr. The console appenders are detached meanwhile so that TRACE output does not flood
-     * the build log. {@link #close()} restores every level, appender and stream.
+     * Every logger at its most verbose while open, everything captured ({@link LogCapture#everything()}
+     * with the standard streams), and the canary checks over what was captured.
      */
     static final class VerboseLogs implements AutoCloseable {
-        private static final List<String> LOGBACK_LOGGERS = List.of(org.slf4j.Logger.ROOT_LOGGER_NAME, "io.multidb",
-                "com.zaxxer.hikari", "org.postgresql", "org.mariadb", "org.jdbi", "org.h2", "h2database");
-        private static final List<String> JUL_LOGGERS = List.of("", "org.postgresql", "org.mariadb", "org.h2",
-                "com.zaxxer.hikari");
+        private final LogCapture capture;
 
-        private final LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        private final Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        private final Map<String, Level> logbackLevels = new LinkedHashMap<>();
-        private final Map<String, java.util.logging.Level> julLevels = new LinkedHashMap<>();
-        private final List<java.util.logging.Logger> julLoggers = new ArrayList<>();
-        private final List<Appender<ILoggingEvent>> detached = new ArrayList<>();
-        private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-        private final StringBuffer jul = new StringBuffer();
-        private final java.util.logging.Handler julHandler = new java.util.logging.Handler() {
-            private final java.util.logging.Formatter formatter = new java.util.logging.SimpleFormatter();
-
-            @Override
-            public void publish(java.util.logging.LogRecord r) {
-                StringBuilder line = new StringBuilder().append(r.getLevel()).append(' ').append(r.getLoggerName())
-                        .append(' ').append(r.getMessage());
-                if (r.getParameters() != null) {
-                    for (Object p : r.getParameters()) {
-                        line.append(" | ").append(p);
-                    }
-                }
-                line.append(" | ").append(formatter.format(r)); // formatted message and stack trace
-                jul.append(line).append('\n');
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        private final PrintStream out = System.out;
-        private final PrintStream err = System.err;
-        private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
-
-        private final boolean forward;
+        private VerboseLogs(boolean forward) {
+            this.capture = LogCapture.everything().withStandardStreams(forward);
+        }
 
         static VerboseLogs open() {
             return new VerboseLogs(true);
@@ -705,99 +653,13 @@ class CanarySecretTest {
             return new VerboseLogs(forward);
         }
 
-        private VerboseLogs(boolean forward) {
-            this.forward = forward;
-            // the named loggers, and any other that has a level of its own (set by configuration or a test)
-            for (String name : LOGBACK_LOGGERS) {
-                logbackLevels.put(name, context.getLogger(name).getLevel());
-            }
-            for (Logger logger : context.getLoggerList()) {
-                if (logger.getLevel() != null) {
-                    logbackLevels.putIfAbsent(logger.getName(), logger.getLevel());
-                }
-            }
-            logbackLevels.keySet().forEach(name -> context.getLogger(name).setLevel(Level.TRACE));
-            for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext();) {
-                detached.add(it.next());
-            }
-            detached.forEach(root::detachAppender);
-            appender.setContext(context);
-            appender.start();
-            root.addAppender(appender);
-
-            for (String name : JUL_LOGGERS) {
-                julLevels.put(name, java.util.logging.Logger.getLogger(name).getLevel());
-            }
-            for (String name : Collections.list(java.util.logging.LogManager.getLogManager().getLoggerNames())) {
-                java.util.logging.Logger logger = java.util.logging.LogManager.getLogManager().getLogger(name);
-                if (logger != null && logger.getLevel() != null) {
-                    julLevels.putIfAbsent(name, logger.getLevel());
-                }
-            }
-            // kept strongly here while raised, so that JUL cannot forget a level before it is restored
-            julLevels.keySet().forEach(name -> julLoggers.add(java.util.logging.Logger.getLogger(name)));
-            julLoggers.forEach(logger -> logger.setLevel(java.util.logging.Level.ALL));
-            julHandler.setLevel(java.util.logging.Level.ALL);
-            java.util.logging.Logger.getLogger("").addHandler(julHandler);
-
-            System.setOut(tee(out));
-            System.setErr(tee(err));
-        }
-
-        private PrintStream tee(PrintStream original) {
-            return new PrintStream(new OutputStream() {
-                @Override
-                public void write(int b) {
-                    synchronized (printed) {
-                        printed.write(b);
-                    }
-                    if (forward) {
-                        original.write(b);
-                    }
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) {
-                    synchronized (printed) {
-                        printed.write(b, off, len);
-                    }
-                    if (forward) {
-                        original.write(b, off, len);
-                    }
-                }
-            }, true, StandardCharsets.UTF_8);
-        }
-
         /** @return every captured line */
         String text() {
-            StringBuilder text = new StringBuilder();
-            List<ILoggingEvent> events;
-            synchronized (appender) {
-                events = List.copyOf(appender.list);
-            }
-            for (ILoggingEvent e : events) {
-                text.append(e.getLevel()).append(' ').append(e.getLoggerName()).append(' ')
-                        .append(e.getFormattedMessage());
-                if (e.getArgumentArray() != null) {
-                    for (Object a : e.getArgumentArray()) {
-                        text.append(" | ").append(a);
-                    }
-                }
-                IThrowableProxy t = e.getThrowableProxy();
-                if (t != null) {
-                    text.append('\n').append(ThrowableProxyUtil.asString(t));
-                }
-                text.append('\n');
-            }
-            text.append(jul);
-            synchronized (printed) {
-                text.append(printed.toString(StandardCharsets.UTF_8));
-            }
-            return text.toString();
+            return capture.text();
         }
 
         int events() {
-            return appender.list.size();
+            return capture.events().size();
         }
 
         /** Proof that a driver's own logging reached the capture, so that a clean capture means something. */
@@ -818,14 +680,7 @@ class CanarySecretTest {
 
         @Override
         public void close() {
-            System.setOut(out);
-            System.setErr(err);
-            java.util.logging.Logger.getLogger("").removeHandler(julHandler);
-            julLoggers.forEach(logger -> logger.setLevel(julLevels.get(logger.getName())));
-            root.detachAppender(appender);
-            appender.stop();
-            detached.forEach(root::addAppender);
-            logbackLevels.forEach((name, level) -> context.getLogger(name).setLevel(level));
+            capture.close();
         }
     }
 }

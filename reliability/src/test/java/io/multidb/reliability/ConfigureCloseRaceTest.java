@@ -1,5 +1,6 @@
 package io.multidb.reliability;
 
+import static io.multidb.testkit.TestNames.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.multidb.connection.ConnectionFailedException;
@@ -32,7 +33,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -423,7 +423,4 @@ class ConfigureCloseRaceTest {
         return out.toString();
     }
 
-    private static String unique() {
-        return UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-    }
 }

@@ -3,27 +3,24 @@ package io.multidb.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import io.multidb.connection.ConnectionPool;
 import io.multidb.connection.DatabaseManager;
 import io.multidb.connection.Engine;
 import io.multidb.connection.Session;
+import io.multidb.testkit.LogCapture;
 import io.multidb.testkit.RequiresEngine;
 import io.multidb.testkit.TestDatabase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code leak_detection_threshold}: a session left open longer than the threshold is reported once,
@@ -43,17 +40,12 @@ class LeakDetectionTest {
      */
     private static final long REPORT_MARGIN_MS = 5_000;
 
-    private final Logger leakLogger = (Logger) LoggerFactory.getLogger(LEAK_LOGGER);
-    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
     private final List<Session> toClose = new ArrayList<>();
-    private Level savedLevel;
+    private LogCapture leaks;
 
     @BeforeEach
     void capture() {
-        savedLevel = leakLogger.getLevel();
-        leakLogger.setLevel(Level.INFO);
-        appender.start();
-        leakLogger.addAppender(appender);
+        leaks = LogCapture.logger(LEAK_LOGGER, Level.INFO);
     }
 
     @AfterEach
@@ -65,9 +57,7 @@ class LeakDetectionTest {
             }
         } finally {
             ConnectionPool.closeAllConnections();
-            leakLogger.detachAppender(appender);
-            leakLogger.setLevel(savedLevel);
-            appender.stop();
+            leaks.close();
         }
     }
 
@@ -165,25 +155,11 @@ class LeakDetectionTest {
     }
 
     private List<ILoggingEvent> events(Predicate<ILoggingEvent> filter) {
-        synchronized (appender) { // AppenderBase.doAppend holds this lock while adding
-            return appender.list.stream().filter(filter).toList();
-        }
+        return leaks.events(filter);
     }
 
-    /** Polls (bounded) for the first event that matches; fails the test when none comes in time. */
+    /** Waits (bounded) for the first event that matches; fails the test when none comes in time. */
     private ILoggingEvent awaitEvent(Predicate<ILoggingEvent> filter, long timeoutMs) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        while (true) {
-            List<ILoggingEvent> found = events(filter);
-            if (!found.isEmpty()) {
-                return found.get(0);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("No matching log line from " + LEAK_LOGGER + " within " + timeoutMs
-                        + " ms; captured: " + events(e -> true).stream().map(ILoggingEvent::getFormattedMessage)
-                        .toList());
-            }
-            Thread.sleep(10);
-        }
+        return leaks.awaitEvent(filter, Duration.ofMillis(timeoutMs));
     }
 }

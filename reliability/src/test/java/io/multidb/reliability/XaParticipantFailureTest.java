@@ -1,5 +1,6 @@
 package io.multidb.reliability;
 
+import static io.multidb.testkit.TestNames.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.arjuna.ats.jta.TransactionManager;
@@ -10,6 +11,7 @@ import io.multidb.connection.Engine;
 import io.multidb.connection.MultiDbException;
 import io.multidb.jta.JtaSettings;
 import io.multidb.jta.JtaSupport;
+import io.multidb.testkit.FakeXAResource;
 import io.multidb.testkit.RequiresEngine;
 import io.multidb.testkit.TestDatabase;
 import java.io.IOException;
@@ -31,10 +33,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
@@ -136,7 +136,7 @@ class XaParticipantFailureTest {
         Map<String, Object> mariaConfig = xa(maria);
         createTable(pg, pgConfig);
         createTable(maria, mariaConfig);
-        String node = "xafail-" + Long.toHexString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 44));
+        String node = unique("xafail");
         Path logDir = tmp.resolve("log-" + node);
 
         ChildRun child;
@@ -466,9 +466,9 @@ class XaParticipantFailureTest {
 
     /**
      * A resource with no data of its own whose {@code prepare()} notes how many branches of its node
-     * the databases hold prepared, then stops one database server.
+     * the databases hold prepared, then stops one database server; every other phase is a no-op.
      */
-    private static final class StoppingResource implements XAResource {
+    private static final class StoppingResource implements FakeXAResource {
         private final Engine stopped;
         private final String node;
 
@@ -487,46 +487,6 @@ class XaParticipantFailureTest {
             }
             ServerControl.stop(stopped);
             return XA_OK;
-        }
-
-        @Override
-        public void commit(Xid xid, boolean onePhase) {
-        }
-
-        @Override
-        public void rollback(Xid xid) {
-        }
-
-        @Override
-        public void start(Xid xid, int flags) {
-        }
-
-        @Override
-        public void end(Xid xid, int flags) {
-        }
-
-        @Override
-        public void forget(Xid xid) {
-        }
-
-        @Override
-        public Xid[] recover(int flag) {
-            return new Xid[0];
-        }
-
-        @Override
-        public boolean isSameRM(XAResource other) {
-            return other == this;
-        }
-
-        @Override
-        public int getTransactionTimeout() {
-            return 0;
-        }
-
-        @Override
-        public boolean setTransactionTimeout(int seconds) {
-            return false;
         }
     }
 }

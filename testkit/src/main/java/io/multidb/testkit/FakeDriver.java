@@ -1,7 +1,9 @@
 package io.multidb.testkit;
 
 import java.sql.Driver;
+import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
+import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
 import java.util.logging.Logger;
@@ -13,6 +15,10 @@ import java.util.logging.Logger;
  *
  * <pre>{@code
  * public static final class RefusingDriver implements FakeDriver {
+ *     static {
+ *         FakeDriver.register(new RefusingDriver());
+ *     }
+ *
  *     public Connection connect(String url, Properties info) throws SQLException {
  *         if (!acceptsURL(url)) return null;
  *         throw new SQLException("Connection refused (test driver)", "08001");
@@ -24,6 +30,24 @@ import java.util.logging.Logger;
  * <p>Thread-safety: as thread-safe as the implementation's own methods.
  */
 public interface FakeDriver extends Driver {
+
+    /**
+     * Registers a driver with {@link DriverManager}, as every JDBC driver does when its class is
+     * loaded: call it from the driver's static initializer. A pool given a {@code driver_class}
+     * that {@code DriverManager} does not know warns about it (HikariCP does), and
+     * {@link DriverManager#getConnection(String)} finds only registered drivers.
+     *
+     * @param driver the driver to register
+     * @throws IllegalStateException when {@code DriverManager} refuses it (in a static
+     *     initializer this surfaces as {@link ExceptionInInitializerError})
+     */
+    static void register(Driver driver) {
+        try {
+            DriverManager.registerDriver(driver);
+        } catch (SQLException e) {
+            throw new IllegalStateException("DriverManager refused " + driver.getClass().getName(), e);
+        }
+    }
 
     /** @return no properties: the driver reports none */
     @Override

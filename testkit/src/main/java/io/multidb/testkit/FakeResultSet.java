@@ -9,21 +9,7 @@ package io.multidb.testkit;
  * <p>Thread-safety: the defaults hold no state and are thread-safe; an implementation says what it
  * is.
  */
-public interface FakeResultSet extends java.sql.ResultSet {
-
-    /** @return this object when it implements {@code type}; JDBC code asks for the driver's own class */
-    @Override
-    default <T> T unwrap(Class<T> type) throws java.sql.SQLException {
-        if (type.isInstance(this)) {
-            return type.cast(this);
-        }
-        throw new java.sql.SQLException(getClass().getName() + " does not implement " + type.getName());
-    }
-
-    @Override
-    default boolean isWrapperFor(Class<?> type) {
-        return type.isInstance(this);
-    }
+public interface FakeResultSet extends FakeWrapper, java.sql.ResultSet {
 
     @Override
     default int getType() throws java.sql.SQLException {

@@ -7,21 +7,7 @@ package io.multidb.testkit;
  * <p>Thread-safety: the defaults hold no state and are thread-safe; an implementation says what it
  * is.
  */
-public interface FakeResultSetMetaData extends java.sql.ResultSetMetaData {
-
-    /** @return this object when it implements {@code type}; JDBC code asks for the driver's own class */
-    @Override
-    default <T> T unwrap(Class<T> type) throws java.sql.SQLException {
-        if (type.isInstance(this)) {
-            return type.cast(this);
-        }
-        throw new java.sql.SQLException(getClass().getName() + " does not implement " + type.getName());
-    }
-
-    @Override
-    default boolean isWrapperFor(Class<?> type) {
-        return type.isInstance(this);
-    }
+public interface FakeResultSetMetaData extends FakeWrapper, java.sql.ResultSetMetaData {
 
     @Override
     default String getCatalogName(int p0) throws java.sql.SQLException {

@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -422,8 +421,7 @@ public final class MultiDbExtension implements BeforeAllCallback, AfterAllCallba
             if (onServers && engine != Engine.H2) {
                 config.putAll(server(engine).freshConfig());
             } else {
-                String url = "jdbc:h2:mem:" + label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_") + "_"
-                        + Long.toHexString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 44))
+                String url = "jdbc:h2:mem:" + TestNames.unique(label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_"))
                         + H2Modes.settingsFor(engine) + ";DB_CLOSE_DELAY=-1";
                 h2Urls.add(url);
                 config.put("url", url);

@@ -1,7 +1,6 @@
 package io.multidb.testkit;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 
@@ -29,11 +28,7 @@ public final class StubDriver implements FakeDriver {
     public static final String PREFIX = "jdbc:stub:";
 
     static {
-        try {
-            DriverManager.registerDriver(new StubDriver());
-        } catch (SQLException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+        FakeDriver.register(new StubDriver());
     }
 
     /** Created by pools, by class name. */

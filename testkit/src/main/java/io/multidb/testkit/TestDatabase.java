@@ -129,7 +129,7 @@ public final class TestDatabase {
      */
     public Map<String, Object> freshConfig() {
         ensureOpen();
-        String name = "t_" + Long.toHexString(ThreadLocalRandom.current().nextLong(1L << 44, 1L << 48));
+        String name = TestNames.unique("t");
         try {
             return createNamespace(name);
         } catch (SQLException e) {

@@ -25,8 +25,16 @@
  * {@link io.multidb.testkit.FakePreparedStatement}, {@link io.multidb.testkit.FakeResultSet},
  * {@link io.multidb.testkit.FakeResultSetMetaData}, {@link io.multidb.testkit.FakeXAResource},
  * {@link io.multidb.testkit.FakeXAConnection}, {@link io.multidb.testkit.FakeXADataSource}.
+ * The JDBC ones share {@link io.multidb.testkit.FakeWrapper}, which unwraps a fake to itself.
  * {@link io.multidb.testkit.StubDriver} is a complete, allocation-light driver built on them
  * ({@code jdbc:stub:}, one row holding 1), which the benchmarks use.
+ *
+ * <h2>Helpers</h2>
+ * <p>{@link io.multidb.testkit.TestNames#unique()} gives names no other test uses (labels, H2
+ * databases, schemas, roles). {@link io.multidb.testkit.LogCapture} captures log output while open
+ * (every logger at its most verbose, or one logger), for tests that assert what was logged or that
+ * a secret was logged nowhere; {@link io.multidb.testkit.FakeDriver#register} registers a test
+ * driver with {@code DriverManager}.
  *
  * <h2>How Multidb's own build uses the kit</h2>
  * <p>The kit depends on {@code multidb-connection-pool}, whose tests use the kit. Rather than a

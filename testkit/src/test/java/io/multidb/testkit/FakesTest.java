@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.multidb.connection.MultiDb;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import javax.sql.XAConnection;
 import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
@@ -82,5 +84,37 @@ class FakesTest {
         FakeXADataSource source = () -> xa;
         assertThat(source.getXAConnection("user", "ignored").getXAResource()).isSameAs(failing);
         assertThatThrownBy(xa::getConnection).isInstanceOf(SQLFeatureNotSupportedException.class);
+    }
+
+    @Test
+    void aFakeUnwrapsToItselfAndToNothingElse() throws SQLException {
+        FakeConnection connection = new FakeConnection() { };
+        assertThat(connection.unwrap(FakeConnection.class)).isSameAs(connection);
+        assertThat(connection.isWrapperFor(Connection.class)).isTrue();
+        assertThat(connection.isWrapperFor(ResultSet.class)).isFalse();
+        assertThatThrownBy(() -> connection.unwrap(ResultSet.class)).isInstanceOf(SQLException.class)
+                .hasMessageContaining(ResultSet.class.getName());
+    }
+
+    @Test
+    void aRegisteredFakeDriverIsFoundByDriverManager() throws SQLException {
+        String prefix = "jdbc:" + TestNames.unique("fake") + ":";
+        FakeDriver driver = new FakeDriver() {
+            @Override
+            public Connection connect(String url, Properties info) {
+                return acceptsURL(url) ? new FakeConnection() { } : null;
+            }
+
+            @Override
+            public boolean acceptsURL(String url) {
+                return url.startsWith(prefix);
+            }
+        };
+        FakeDriver.register(driver);
+        try {
+            assertThat(DriverManager.getDriver(prefix + "x")).isSameAs(driver);
+        } finally {
+            DriverManager.deregisterDriver(driver);
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.multidb.jta.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.multidb.testkit.FakeXAResource;
 import java.io.EOFException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -127,53 +128,13 @@ class LostConnectionXaResourceTest {
     }
 
     /** A resource that succeeds at everything and remembers what it was compared with. */
-    private static class Recording implements XAResource {
+    private static class Recording implements FakeXAResource {
         XAResource comparedWith;
-
-        @Override
-        public void commit(Xid xid, boolean onePhase) throws XAException {
-        }
-
-        @Override
-        public void end(Xid xid, int flags) throws XAException {
-        }
-
-        @Override
-        public void forget(Xid xid) {
-        }
-
-        @Override
-        public int getTransactionTimeout() {
-            return 0;
-        }
 
         @Override
         public boolean isSameRM(XAResource other) {
             comparedWith = other;
             return other == this;
-        }
-
-        @Override
-        public int prepare(Xid xid) throws XAException {
-            return XA_OK;
-        }
-
-        @Override
-        public Xid[] recover(int flag) {
-            return new Xid[0];
-        }
-
-        @Override
-        public void rollback(Xid xid) throws XAException {
-        }
-
-        @Override
-        public boolean setTransactionTimeout(int seconds) {
-            return false;
-        }
-
-        @Override
-        public void start(Xid xid, int flags) {
         }
     }
 }

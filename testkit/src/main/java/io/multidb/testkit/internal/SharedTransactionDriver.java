@@ -28,12 +28,7 @@ public final class SharedTransactionDriver implements FakeDriver {
     private static final Map<String, Scope> SCOPES = new ConcurrentHashMap<>();
 
     static {
-        // registered, so that the pool finds it among DriverManager's drivers rather than warning
-        try {
-            DriverManager.registerDriver(new SharedTransactionDriver());
-        } catch (SQLException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+        FakeDriver.register(new SharedTransactionDriver());
     }
 
     /** Created by the label's pool, by class name. */
