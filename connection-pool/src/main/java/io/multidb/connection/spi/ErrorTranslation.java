@@ -5,6 +5,7 @@ import io.multidb.connection.DatabaseConfig;
 import io.multidb.connection.RowMappingException;
 import io.multidb.connection.StatementParameterException;
 import io.multidb.connection.internal.Failures;
+import io.multidb.connection.internal.Secrets;
 
 /**
  * Failures translated as the connection pool translates its own, for modules that run JDBC
@@ -44,6 +45,18 @@ public final class ErrorTranslation {
      */
     public static RuntimeException labelled(String label, RuntimeException e) {
         return Failures.labelled(label, e);
+    }
+
+    /**
+     * Masks what must never be shown, as every message of the core is masked: the label's password,
+     * and URL-shaped secrets ({@code password=...}, {@code user:pass@host}).
+     *
+     * @param config the label's configuration
+     * @param text   a driver's message, may be {@code null}
+     * @return the text with secrets replaced by {@code ****}
+     */
+    public static String scrub(DatabaseConfig config, String text) {
+        return Secrets.scrub(text, config.password().orElse(null));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.multidb.jta.internal;
 import io.multidb.connection.ConfigurationException;
 import io.multidb.connection.DatabaseConfig;
 import io.multidb.connection.Engine;
+import io.multidb.connection.spi.ErrorTranslation;
 import io.multidb.connection.spi.XaEngine;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -92,15 +93,11 @@ final class XaConnectionSource {
             String text = step.secret() ? cause.getClass().getName() : String.valueOf(cause.getMessage());
             throw new ConfigurationException(config.label(), step.setter().equals("setProperty") ? "properties" : "url",
                     "Database '" + config.label() + "': the " + config.engine().key() + " XA data source refused "
-                            + step + ": " + scrub(config, text));
+                            + step + ": " + ErrorTranslation.scrub(config, text));
         } catch (IllegalAccessException e) {
             throw new ConfigurationException(config.label(), "xa", "Database '" + config.label() + "': cannot call "
                     + step.setter() + " on " + ds.getClass().getName() + ": " + e);
         }
-    }
-
-    private static String scrub(DatabaseConfig config, String text) {
-        return config.password().filter(p -> !p.isEmpty()).map(p -> text.replace(p, "****")).orElse(text);
     }
 
     /**
@@ -108,7 +105,7 @@ final class XaConnectionSource {
      * @return the message without the label's password
      */
     String scrub(String text) {
-        return text == null ? null : scrub(config, text);
+        return ErrorTranslation.scrub(config, text);
     }
 
     /**
