@@ -45,10 +45,16 @@ public abstract class EngineProfile {
 
     private final Engine engine;
     private final Binder binder;
+    private final List<String> schemes;
+    private final List<String> subprotocols;
+    private final UrlGrammar urlGrammar;
 
-    EngineProfile(Engine engine, Binder binder) {
+    EngineProfile(Engine engine, Binder binder, List<String> schemes, List<String> subprotocols, UrlGrammar urlGrammar) {
         this.engine = engine;
         this.binder = binder;
+        this.schemes = List.copyOf(schemes);
+        this.subprotocols = List.copyOf(subprotocols);
+        this.urlGrammar = urlGrammar;
     }
 
     /**
@@ -106,18 +112,24 @@ public abstract class EngineProfile {
      * @return the schemes of the {@code scheme://user:password@host:port/db} form that name this
      *     engine, lower case, for example {@code postgresql} and {@code postgres}
      */
-    public abstract List<String> schemes();
+    public final List<String> schemes() {
+        return schemes;
+    }
 
     /**
      * @return the {@code jdbc:} subprotocols that name this engine, lower case; the first is the one
      *     the URL is rewritten to ({@code jdbc:mysql:} becomes {@code jdbc:mariadb:})
      */
-    public abstract List<String> subprotocols();
+    public final List<String> subprotocols() {
+        return subprotocols;
+    }
 
     /**
      * @return the shape of this engine's {@code jdbc:} URLs
      */
-    public abstract UrlGrammar urlGrammar();
+    public final UrlGrammar urlGrammar() {
+        return urlGrammar;
+    }
 
     /**
      * @return the TCP port the engine listens on unless configured otherwise

@@ -12,22 +12,8 @@ import java.util.Map;
 final class H2Profile extends EngineProfile {
 
     H2Profile() {
-        super(Engine.H2, Binder.create(Engine.H2, true, true, Binder.NullBinding.TYPES_NULL));
-    }
-
-    @Override
-    public List<String> schemes() {
-        return List.of("h2");
-    }
-
-    @Override
-    public List<String> subprotocols() {
-        return List.of("h2");
-    }
-
-    @Override
-    public UrlGrammar urlGrammar() {
-        return UrlGrammar.H2;
+        super(Engine.H2, Binder.create(Engine.H2, true, true, Binder.NullBinding.TYPES_NULL),
+                List.of("h2"), List.of("h2"), UrlGrammar.H2);
     }
 
     @Override

@@ -18,27 +18,10 @@ import java.util.regex.Pattern;
 final class MariaDbProfile extends EngineProfile {
     private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)");
 
+    /** {@code jdbc:mysql:} is rewritten to {@code jdbc:mariadb:}: the driver takes it only with {@code permitMysqlScheme}. */
     MariaDbProfile() {
-        super(Engine.MARIADB, Binder.create(Engine.MARIADB, false, true, Binder.NullBinding.TYPES_NULL));
-    }
-
-    @Override
-    public List<String> schemes() {
-        return List.of("mariadb", "mysql");
-    }
-
-    /**
-     * {@code jdbc:mysql:} is rewritten to {@code jdbc:mariadb:}: the MariaDB driver accepts
-     * {@code jdbc:mysql:} only with {@code permitMysqlScheme}.
-     */
-    @Override
-    public List<String> subprotocols() {
-        return List.of("mariadb", "mysql");
-    }
-
-    @Override
-    public UrlGrammar urlGrammar() {
-        return UrlGrammar.AUTHORITY_QUERY;
+        super(Engine.MARIADB, Binder.create(Engine.MARIADB, false, true, Binder.NullBinding.TYPES_NULL),
+                List.of("mariadb", "mysql"), List.of("mariadb", "mysql"), UrlGrammar.AUTHORITY_QUERY);
     }
 
     @Override

@@ -13,22 +13,8 @@ final class OracleProfile extends EngineProfile {
 
     /** The thin driver binds no UUID, no boolean (flags live in {@code NUMBER(1)}) and no {@code Types.NULL}. */
     OracleProfile() {
-        super(Engine.ORACLE, Binder.create(Engine.ORACLE, false, false, Binder.NullBinding.VARCHAR));
-    }
-
-    @Override
-    public List<String> schemes() {
-        return List.of("oracle");
-    }
-
-    @Override
-    public List<String> subprotocols() {
-        return List.of("oracle");
-    }
-
-    @Override
-    public UrlGrammar urlGrammar() {
-        return UrlGrammar.ORACLE_THIN;
+        super(Engine.ORACLE, Binder.create(Engine.ORACLE, false, false, Binder.NullBinding.VARCHAR),
+                List.of("oracle"), List.of("oracle"), UrlGrammar.ORACLE_THIN);
     }
 
     @Override

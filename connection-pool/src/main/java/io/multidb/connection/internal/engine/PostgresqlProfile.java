@@ -20,22 +20,8 @@ final class PostgresqlProfile extends EngineProfile {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresqlProfile.class);
 
     PostgresqlProfile() {
-        super(Engine.POSTGRESQL, Binder.create(Engine.POSTGRESQL, true, true, Binder.NullBinding.TYPES_NULL));
-    }
-
-    @Override
-    public List<String> schemes() {
-        return List.of("postgresql", "postgres");
-    }
-
-    @Override
-    public List<String> subprotocols() {
-        return List.of("postgresql");
-    }
-
-    @Override
-    public UrlGrammar urlGrammar() {
-        return UrlGrammar.AUTHORITY_QUERY;
+        super(Engine.POSTGRESQL, Binder.create(Engine.POSTGRESQL, true, true, Binder.NullBinding.TYPES_NULL),
+                List.of("postgresql", "postgres"), List.of("postgresql"), UrlGrammar.AUTHORITY_QUERY);
     }
 
     @Override

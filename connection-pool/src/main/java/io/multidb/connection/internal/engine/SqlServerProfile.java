@@ -12,22 +12,8 @@ import java.util.Map;
 final class SqlServerProfile extends EngineProfile {
 
     SqlServerProfile() {
-        super(Engine.SQLSERVER, Binder.create(Engine.SQLSERVER, false, true, Binder.NullBinding.SET_OBJECT));
-    }
-
-    @Override
-    public List<String> schemes() {
-        return List.of("sqlserver", "mssql");
-    }
-
-    @Override
-    public List<String> subprotocols() {
-        return List.of("sqlserver");
-    }
-
-    @Override
-    public UrlGrammar urlGrammar() {
-        return UrlGrammar.AUTHORITY_SETTINGS;
+        super(Engine.SQLSERVER, Binder.create(Engine.SQLSERVER, false, true, Binder.NullBinding.SET_OBJECT),
+                List.of("sqlserver", "mssql"), List.of("sqlserver"), UrlGrammar.AUTHORITY_SETTINGS);
     }
 
     @Override
