@@ -8,6 +8,11 @@
  * their jars (jakarta.enterprise.cdi-api, jakarta.enterprise.lang-model, jakarta.interceptor-api,
  * jakarta.inject-api, jakarta.annotation-api) go on the module path too. On the class path they are
  * not needed.
+ *
+ * <p>jboss-logging, through which Narayana logs, stays on the class path: nothing here requires it,
+ * and as a module org.jboss.logging would have to read narayana.jta (it makes Narayana's message
+ * loggers with {@code MethodHandles.privateLookupIn}); on the module path that takes
+ * {@code --add-modules org.jboss.logging --add-reads org.jboss.logging=narayana.jta}.
  */
 // Narayana (narayana-jta, jboss-transaction-spi) and Agroal 2.6 have neither a module-info nor an
 // Automatic-Module-Name: the names below are derived from their jar files' names, and a jar renamed
@@ -24,9 +29,10 @@ module io.multidb.jta {
     requires agroal.narayana;
     // Agroal's pool, found by agroal.api through ServiceLoader; required so that it is resolved
     requires agroal.pool;
-    // Narayana logs through it without requiring it (an automatic module reads only resolved modules)
-    requires org.jboss.logging;
     requires org.slf4j;
+
+    // Agroal creates each label's XADataSource (LabelXaDataSource) from its class, by reflection
+    opens io.multidb.jta.internal to agroal.pool;
 
     provides io.multidb.connection.spi.XaProvider with io.multidb.jta.internal.JtaXaProvider;
 }
