@@ -22,13 +22,28 @@ import org.junit.jupiter.api.Test;
 /**
  * The built jars on the module path and on the class path: a small application
  * ({@code src/test/modulecheck}, module {@code io.multidb.modulecheck}) configures an H2 label,
- * runs a session query and a DAO read, and tries to call into the connection pool's internal
- * packages. Runs in the integration-test phase, on the packaged jars of the reactor.
+ * runs a session query and a DAO read, runs XA units of work over two H2 labels with JTA support
+ * enabled, and tries to call into the connection pool's and JTA support's internal packages. Runs
+ * in the integration-test phase, on the packaged jars of the reactor.
  */
 class ModulePathTest {
-    /** The jars that must be named modules for io.multidb.connection and io.multidb.dao to resolve. */
-    private static final List<String> MODULE_JARS = List.of("multidb-connection-pool-", "multidb-dao-", "HikariCP-",
-            "jdbi3-core-", "slf4j-api-");
+    /**
+     * The jars that must be on the module path for io.multidb.connection, io.multidb.dao and
+     * io.multidb.jta to resolve: explicit modules and the automatic modules they require. Not
+     * jboss-logging: Narayana (an automatic module) logs through it, and jboss-logging 3.6 makes
+     * Narayana's message loggers with {@code MethodHandles.privateLookupIn}, which fails unless
+     * org.jboss.logging reads narayana.jta; on the class path it reads every module.
+     */
+    private static final List<String> MODULE_JARS = List.of("multidb-connection-pool-", "multidb-dao-",
+            "multidb-jta-support-", "HikariCP-", "jdbi3-core-", "slf4j-api-", "jakarta.transaction-api-",
+            "narayana-jta-", "jboss-transaction-spi-", "agroal-api-", "agroal-pool-", "agroal-narayana-");
+    /**
+     * Required by jakarta.transaction-api 2.0.1's module-info (jakarta.cdi, jakarta.interceptor and
+     * what they require), not used: needed on the module path only.
+     */
+    private static final List<String> CDI_JARS = List.of("jakarta.enterprise.cdi-api-",
+            "jakarta.enterprise.lang-model-", "jakarta.interceptor-api-", "jakarta.inject-api-",
+            "jakarta.annotation-api-");
     private static final Path APP = Path.of("target", "modulecheck");
 
     private static List<Path> classPath;
@@ -60,22 +75,33 @@ class ModulePathTest {
         assertThat(run.output())
                 .contains("ok session query: [first]")
                 .contains("ok dao read: [Item[id=1, name=first]]")
+                .contains("xa overdraft refused")
+                .contains("ok xa units of work: [100, 50]")
+                .contains("ok recovery pass")
                 .contains("module io.multidb.connection")
-                .contains("internal sealed IllegalAccessException");
+                .contains("internal sealed IllegalAccessException")
+                .contains("jta module io.multidb.jta automatic=false")
+                .contains("jta internal sealed IllegalAccessException");
         assertThat(run.exitCode()).as(run.output()).isZero();
     }
 
     @Test
-    void onTheClassPathTheApiWorks() throws Exception {
-        List<Path> all = new ArrayList<>(classPath);
+    void onTheClassPathTheApiWorksWithoutTheCdiApis() throws Exception {
+        List<Path> cdi = CDI_JARS.stream().map(ModulePathTest::jar).toList();
+        List<Path> all = new ArrayList<>(classPath.stream().filter(p -> !cdi.contains(p)).toList());
         all.add(APP);
         Run run = java("--class-path", join(all), "io.multidb.modulecheck.Main");
 
         assertThat(run.output())
                 .contains("ok session query: [first]")
                 .contains("ok dao read: [Item[id=1, name=first]]")
+                .contains("xa overdraft refused")
+                .contains("ok xa units of work: [100, 50]")
+                .contains("ok recovery pass")
                 .contains("module null")
-                .contains("internal reachable created_at");
+                .contains("internal reachable created_at")
+                .contains("jta module null")
+                .contains("jta internal reachable JtaXaProvider");
         assertThat(run.exitCode()).as(run.output()).isZero();
     }
 
@@ -93,10 +119,13 @@ class ModulePathTest {
     }
 
     private static List<Path> modulePath() {
-        return MODULE_JARS.stream().map(ModulePathTest::jar).toList();
+        return Stream.concat(MODULE_JARS.stream(), CDI_JARS.stream()).map(ModulePathTest::jar).toList();
     }
 
-    /** Everything else the application needs (the H2 driver, Jdbi's own dependencies), unnamed. */
+    /**
+     * Everything else the application needs (the H2 driver, Jdbi's and Narayana's own dependencies,
+     * jboss-logging), unnamed.
+     */
     private static List<Path> others() {
         List<Path> modules = modulePath();
         return classPath.stream().filter(p -> !modules.contains(p)).toList();
