@@ -2,6 +2,7 @@ package io.multidb.connection.spi;
 
 import io.multidb.connection.DatabaseConfig;
 import io.multidb.connection.Engine;
+import io.multidb.connection.internal.Secrets;
 import io.multidb.connection.internal.engine.EngineProfile;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -166,10 +167,30 @@ public final class XaEngine {
             return new Setter(method, List.of(value), false);
         }
 
-        /** @return {@code method(arguments)}, with {@code ****} for secret arguments */
+        /**
+         * @return {@code method(arguments)} for messages: {@code ****} for a secret setter, for the
+         *     value of a secret-named property ({@code setProperty("sslpassword", ...)}, or in a
+         *     {@link java.util.Properties}), and for secrets a URL carries
+         */
         @Override
         public String toString() {
-            return method + (secret ? "(****)" : arguments.toString().replace('[', '(').replace(']', ')'));
+            if (secret) {
+                return method + "(****)";
+            }
+            List<String> shown = new java.util.ArrayList<>(arguments.size());
+            for (int i = 0; i < arguments.size(); i++) {
+                Object a = arguments.get(i);
+                if (i == 1 && arguments.size() == 2 && Secrets.isSecretName(String.valueOf(arguments.get(0)))) {
+                    shown.add(Secrets.mask(a));
+                } else if (a instanceof java.util.Properties p) {
+                    java.util.Map<String, String> copy = new java.util.TreeMap<>();
+                    p.stringPropertyNames().forEach(k -> copy.put(k, p.getProperty(k)));
+                    shown.add(Secrets.maskSecretValues(copy).toString());
+                } else {
+                    shown.add(Secrets.redact(String.valueOf(a)));
+                }
+            }
+            return method + "(" + String.join(", ", shown) + ")";
         }
     }
 }

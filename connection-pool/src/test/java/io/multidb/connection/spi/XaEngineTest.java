@@ -122,4 +122,27 @@ class XaEngineTest {
                     throw new UnsupportedOperationException(method.getName());
                 });
     }
+
+    @Test
+    void aSetterNeverShowsASecretDriverPropertyInAnyForm() {
+        String canary = "canary-5f1e0c";
+        Properties p = new Properties();
+        p.setProperty("sslpassword", canary);
+        p.setProperty("ssl", "true");
+        List<XaEngine.Setter> setters = List.of(
+                new XaEngine.Setter("setProperty", List.of("sslpassword", canary), false),
+                XaEngine.Setter.of("setUrl", "jdbc:mariadb://db/app?sslpassword=" + canary + "&useSsl=true"),
+                XaEngine.Setter.of("setConnectionProperties", p));
+        for (XaEngine.Setter setter : setters) {
+            assertThat(setter.toString()).doesNotContain(canary).contains("****");
+        }
+        assertThat(setters.get(1).toString()).contains("useSsl=true");
+        assertThat(setters.get(2).toString()).contains("ssl=true");
+        DatabaseConfig mariadb = DatabaseConfig.fromMap("orders", Map.of("url", "jdbc:mariadb://db/app", "user", "app",
+                "xa", true, "properties", Map.of("keyStorePassword", canary)));
+        assertThat(XaEngine.of(Engine.MARIADB).dataSourceSetters(mariadb).toString()).doesNotContain(canary);
+        DatabaseConfig postgres = DatabaseConfig.fromMap("orders", Map.of("url", "jdbc:postgresql://db/app",
+                "user", "app", "xa", true, "properties", Map.of("sslpassword", canary)));
+        assertThat(XaEngine.of(Engine.POSTGRESQL).dataSourceSetters(postgres).toString()).doesNotContain(canary);
+    }
 }

@@ -92,8 +92,8 @@ final class XaConnectionSource {
             Throwable cause = e.getCause();
             String text = step.secret() ? cause.getClass().getName() : String.valueOf(cause.getMessage());
             throw new ConfigurationException(config.label(), step.setter().equals("setProperty") ? "properties" : "url",
-                    "Database '" + config.label() + "': the " + config.engine().key() + " XA data source refused "
-                            + step + ": " + ErrorTranslation.scrub(config, text));
+                    ErrorTranslation.scrub(config, "Database '" + config.label() + "': the " + config.engine().key()
+                            + " XA data source refused " + step + ": " + text));
         } catch (IllegalAccessException e) {
             throw new ConfigurationException(config.label(), "xa", "Database '" + config.label() + "': cannot call "
                     + step.setter() + " on " + ds.getClass().getName() + ": " + e);
