@@ -1,18 +1,12 @@
 package io.multidb.testkit;
 
+import io.multidb.connection.spi.ErrorTranslation;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /** JDBC URL helpers of the test kit: hiding secrets and pointing a URL at another database. */
 final class JdbcUrls {
 
-    /** {@code password=...} / {@code pwd=...} as a URL parameter ({@code ?&;} separated). */
-    private static final Pattern PASSWORD_PARAMETER =
-            Pattern.compile("(?i)([?&;:(])(password|pwd)=[^&;)]*");
-    /** {@code //user:secret@host}. */
-    private static final Pattern USER_INFO = Pattern.compile("(//[^/:@?;]*):[^@/]*@");
-    /** Oracle thin {@code user/secret@host}. */
-    private static final Pattern ORACLE_CREDENTIALS = Pattern.compile("(?i)(jdbc:oracle:[a-z0-9]+:[^/@:]*)/[^@]*@");
     /** SQL Server {@code ;databaseName=...} or {@code ;database=...}. */
     private static final Pattern SQLSERVER_DATABASE = Pattern.compile("(?i);(databaseName|database)=[^;]*");
 
@@ -21,15 +15,11 @@ final class JdbcUrls {
 
     /**
      * @param url a JDBC URL, or {@code null}
-     * @return the URL with every password it carries replaced by {@code ***}
+     * @return the URL with every secret it carries replaced by {@code ****}, as Multidb's own
+     *     messages mask them
      */
     static String redact(String url) {
-        if (url == null) {
-            return null;
-        }
-        String result = PASSWORD_PARAMETER.matcher(url).replaceAll("$1$2=***");
-        result = USER_INFO.matcher(result).replaceAll("$1:***@");
-        return ORACLE_CREDENTIALS.matcher(result).replaceAll("$1/***@");
+        return ErrorTranslation.redact(url);
     }
 
     /**

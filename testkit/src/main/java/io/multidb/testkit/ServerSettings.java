@@ -160,7 +160,7 @@ record ServerSettings(Engine engine, String url, String user, String password) {
      * Removes this server's password from a message that a driver produced.
      *
      * @param message a message, or {@code null}
-     * @return the message with the password and any URL password parameter replaced by {@code ***}
+     * @return the message with the password and any URL secret replaced by {@code ****}
      */
     String scrub(String message) {
         if (message == null) {
@@ -168,7 +168,7 @@ record ServerSettings(Engine engine, String url, String user, String password) {
         }
         String result = message;
         if (password != null && !password.isEmpty()) {
-            result = result.replace(password, "***");
+            result = result.replace(password, "****");
         }
         return JdbcUrls.redact(result);
     }

@@ -10,20 +10,22 @@ class JdbcUrlsTest {
     @Test
     void redactRemovesPasswordParametersUserInfoAndOracleCredentials() {
         assertThat(JdbcUrls.redact("jdbc:postgresql://db:5432/test?user=app&password=s3cret&ssl=true"))
-                .isEqualTo("jdbc:postgresql://db:5432/test?user=app&password=***&ssl=true");
+                .isEqualTo("jdbc:postgresql://db:5432/test?user=app&password=****&ssl=true");
         assertThat(JdbcUrls.redact("jdbc:sqlserver://db:1433;databaseName=x;Password=s3cret;encrypt=false"))
-                .isEqualTo("jdbc:sqlserver://db:1433;databaseName=x;Password=***;encrypt=false");
+                .isEqualTo("jdbc:sqlserver://db:1433;databaseName=x;Password=****;encrypt=false");
         assertThat(JdbcUrls.redact("jdbc:h2:mem:x;USER=sa;PWD=s3cret"))
-                .isEqualTo("jdbc:h2:mem:x;USER=sa;PWD=***");
+                .isEqualTo("jdbc:h2:mem:x;USER=sa;PWD=****");
         assertThat(JdbcUrls.redact("jdbc:mariadb://app:s3cret@db:3306/test"))
-                .isEqualTo("jdbc:mariadb://app:***@db:3306/test");
+                .isEqualTo("jdbc:mariadb://app:****@db:3306/test");
         assertThat(JdbcUrls.redact("jdbc:oracle:thin:scott/s3cret@//db:1521/FREEPDB1"))
-                .isEqualTo("jdbc:oracle:thin:scott/***@//db:1521/FREEPDB1");
+                .isEqualTo("jdbc:oracle:thin:scott/****@//db:1521/FREEPDB1");
+        assertThat(JdbcUrls.redact("jdbc:postgresql://db:5432/test?sslpassword=s3cret&ssl=true"))
+                .isEqualTo("jdbc:postgresql://db:5432/test?sslpassword=****&ssl=true");
     }
 
     @Test
     void redactLeavesUrlsWithoutSecretsAlone() {
-        String url = "jdbc:postgresql://127.0.0.1:5432/test?passwordCharacterEncoding=UTF-8";
+        String url = "jdbc:postgresql://127.0.0.1:5432/test?ssl=true&connectTimeout=5";
 
         assertThat(JdbcUrls.redact(url)).isEqualTo(url);
         assertThat(JdbcUrls.redact(null)).isNull();

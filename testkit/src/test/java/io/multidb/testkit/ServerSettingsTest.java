@@ -65,7 +65,7 @@ class ServerSettingsTest {
                 .doesNotContain("s3cret", "inurl");
         assertThat(settings.describe()).doesNotContain("s3cret", "inurl");
         assertThat(settings.scrub("login failed for app with s3cret at ...?password=inurl"))
-                .isEqualTo("login failed for app with *** at ...?password=***");
+                .isEqualTo("login failed for app with **** at ...?password=****");
     }
 
     @Test

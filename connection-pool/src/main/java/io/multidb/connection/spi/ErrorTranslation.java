@@ -60,6 +60,23 @@ public final class ErrorTranslation {
     }
 
     /**
+     * Masks the secrets text can carry without knowing its label: URL passwords
+     * ({@code ://user:secret@}, {@code password=}, {@code sslpassword=}, {@code pwd=}, Oracle's
+     * {@code user/secret@}) and other secret-named parameters.
+     *
+     * <pre>{@code
+     * ErrorTranslation.redact("jdbc:postgresql://db/app?sslpassword=x&ssl=true");
+     * // jdbc:postgresql://db/app?sslpassword=****&ssl=true
+     * }</pre>
+     *
+     * @param text any text, may be {@code null}
+     * @return the text with those secrets replaced by {@code ****}
+     */
+    public static String redact(String text) {
+        return Secrets.redact(text);
+    }
+
+    /**
      * @param sql a statement
      * @return it on one line, cut after 500 characters, as messages show statements
      */
