@@ -86,6 +86,35 @@ class XaInstancesTest {
     }
 
     @Test
+    void twoInstancesShareAnXaLabelOnOneDatabaseAndClosingOneLeavesTheOtherWorking() {
+        String a = unique("a");
+        String b = unique("b");
+        Map<String, Object> aConfig = new LinkedHashMap<>(h2Xa());
+        aConfig.put("url", aConfig.get("url") + ";DB_CLOSE_DELAY=-1");
+        Map<String, Object> bConfig = new LinkedHashMap<>(h2Xa());
+        bConfig.put("url", bConfig.get("url") + ";DB_CLOSE_DELAY=-1");
+        try (MultiDb first = MultiDb.create(Map.of(a, aConfig, b, bConfig))) {
+            first.inTransaction(a, s -> s.execute("create table items (id int primary key)"));
+            first.inTransaction(b, s -> s.execute("create table items (id int primary key)"));
+            MultiDb second = MultiDb.create(Map.of(a, aConfig, b, bConfig));
+            second.inTransaction(List.of(a, b), u -> {
+                u.session(a).execute("insert into items values (1)");
+                return u.session(b).execute("insert into items values (1)");
+            });
+            second.close();
+            second.close();   // a second close takes nothing more away
+            first.inTransaction(List.of(a, b), u -> {
+                u.session(a).execute("insert into items values (2)");
+                return u.session(b).execute("insert into items values (2)");
+            });
+            assertThat(count(first, a)).isEqualTo(2);
+            assertThat(count(first, b)).isEqualTo(2);
+            assertThatThrownBy(JtaSupport::shutdown).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("are still configured");
+        }
+    }
+
+    @Test
     void shutdownIsRefusedWhileAnInstanceHasXaLabels() {
         String label = unique("held");
         try (MultiDb open = MultiDb.create(Map.of(label, h2Xa()))) {

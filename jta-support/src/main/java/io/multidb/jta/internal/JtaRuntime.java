@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.XAConnection;
 import org.slf4j.Logger;
@@ -73,6 +74,8 @@ public final class JtaRuntime {
      * {@link #shutdown()} waits for. Guarded by {@link #live}'s monitor (short, no I/O inside).
      */
     private final Map<String, LiveLabel> live = new HashMap<>();
+    /** Set by {@link #shutdown()} with no label live; guarded by {@link #live}. */
+    private boolean stopped;
 
     private JtaRuntime(JtaSettings settings, LogDirectory logDirectory, TransactionManager tm,
             TransactionSynchronizationRegistry tsr, RecoveryService recovery) {
@@ -157,11 +160,15 @@ public final class JtaRuntime {
             if (running == null) {
                 return;
             }
-            List<String> open = running.configuredXaLabels();
-            if (!open.isEmpty()) {
-                throw new IllegalStateException("XA labels " + open + " are still configured: call"
-                        + " ConnectionPool.closeAllConnections() before JtaSupport.shutdown() (and close every"
-                        + " MultiDb instance that has XA labels)");
+            synchronized (running.live) {
+                // checked and closed in one step: an instance opening XA labels now is refused, not lost
+                List<String> open = running.configuredXaLabels();
+                if (!open.isEmpty()) {
+                    throw new IllegalStateException("XA labels " + open + " are still configured: call"
+                            + " ConnectionPool.closeAllConnections() before JtaSupport.shutdown() (and close every"
+                            + " MultiDb instance that has XA labels)");
+                }
+                running.stopped = true;
             }
             current = null;
             shutDown = true;
@@ -219,6 +226,11 @@ public final class JtaRuntime {
         List<XaConnectionSource> sources = new ArrayList<>();
         configs.forEach(c -> sources.add(XaConnectionSource.create(c)));
         synchronized (live) {
+            if (stopped) {
+                throw new IllegalStateException("JtaSupport was shut down: call JtaSupport.enable(JtaSettings) again"
+                        + " before creating an instance with XA labels " + configs.stream().map(DatabaseConfig::label)
+                        .toList());
+            }
             for (DatabaseConfig c : configs) {
                 LiveLabel other = live.get(c.label());
                 if (other != null && !other.sameDatabase(c)) {
@@ -237,7 +249,13 @@ public final class JtaRuntime {
             }
         }
         List<String> labels = configs.stream().map(DatabaseConfig::label).toList();
-        return () -> labelsClosed(labels);
+        AtomicBoolean closed = new AtomicBoolean();
+        return () -> {
+            // once: a second close must not take another instance's share of a label
+            if (closed.compareAndSet(false, true)) {
+                labelsClosed(labels);
+            }
+        };
     }
 
     private void labelsClosed(List<String> labels) {
