@@ -1,6 +1,7 @@
 package io.multidb.dao;
 
 import io.multidb.connection.ConnectionPool;
+import io.multidb.connection.DatabaseManager;
 import io.multidb.connection.MultiDb;
 import io.multidb.connection.TransactionMode;
 import io.multidb.connection.UnitOfWorkCallback;
@@ -196,7 +197,7 @@ public abstract class TransactionalDao {
      *     commit failed after others succeeded
      */
     protected final <R, X extends Exception> R inTransaction(UnitOfWorkCallback<R, X> work) throws X {
-        return instance().inTransaction(mode, labels, work);
+        return db != null ? db.inTransaction(mode, labels, work) : DatabaseManager.inTransaction(mode, labels, work);
     }
 
     /**
@@ -220,11 +221,10 @@ public abstract class TransactionalDao {
      */
     protected final <R, X extends Exception> R inTransaction(Duration timeout, UnitOfWorkCallback<R, X> work)
             throws X {
-        return instance().inTransaction(mode, Objects.requireNonNull(timeout, "timeout"), labels, work);
-    }
-
-    private MultiDb instance() {
-        return db != null ? db : ConnectionPool.instance();
+        Objects.requireNonNull(timeout, "timeout");
+        // the facade's own entry point, so that an unconfigured facade gives its pinned message
+        return db != null ? db.inTransaction(mode, timeout, labels, work)
+                : DatabaseManager.inTransaction(mode, timeout, labels, work);
     }
 
     /**

@@ -284,6 +284,8 @@ class TransactionalDaoTest {
     @Test
     void aServiceWithoutAnInstanceNeedsTheFacadeConfiguredWhenItRuns() {
         assertThatThrownBy(() -> new TransferService(TransactionMode.BEST_EFFORT).transfer(1, 1, "1.00"))
-                .isInstanceOf(NotConfiguredException.class);
+                .isInstanceOf(NotConfiguredException.class)
+                .hasMessageContaining("ConnectionPool.configure(...) has not been called")
+                .hasMessageContaining("before the first DatabaseManager.getSession(...)");
     }
 }

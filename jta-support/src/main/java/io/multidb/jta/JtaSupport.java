@@ -1,6 +1,6 @@
 package io.multidb.jta;
 
-import io.multidb.connection.ConnectionPool;
+import io.multidb.connection.DatabaseManager;
 import io.multidb.connection.MultiDb;
 import io.multidb.connection.TransactionMode;
 import io.multidb.connection.UnitOfWorkCallback;
@@ -178,7 +178,7 @@ public final class JtaSupport {
             UnitOfWorkCallback<R, X> work) throws X {
         checkTimeout(timeout);
         JtaRuntime.require();
-        return inTransaction(ConnectionPool.instance(), timeout, labels, work);
+        return DatabaseManager.inTransaction(TransactionMode.XA, timeout, labels, work);
     }
 
     /**

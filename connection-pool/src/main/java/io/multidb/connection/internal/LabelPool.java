@@ -5,6 +5,7 @@ import io.multidb.connection.PoolStats;
 import io.multidb.connection.internal.engine.EngineProfile;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -120,4 +121,11 @@ public interface LabelPool {
      *     that labels without a threshold pay nothing per session
      */
     LongAdder watchedSessions();
+
+    /**
+     * @return the label's {@code leak_detection_threshold}, read once (every new session asks)
+     */
+    default Duration leakThreshold() {
+        return config().leakDetectionThreshold();
+    }
 }

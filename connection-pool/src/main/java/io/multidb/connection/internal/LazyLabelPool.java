@@ -48,12 +48,29 @@ abstract class LazyLabelPool<P> implements LabelPool {
     /** Why the last attempt failed, while the pool is not created; guarded by {@code lock}. */
     private ConnectionFailedException lastFailure;
     private final LongAdder watchedSessions = new LongAdder();
+    /** Read from the configuration once: the borrow path and every new session use them. */
+    private final long poolTimeoutNanos;
+    private final long poolTimeoutMillis;
+    private final Duration leakThreshold;
 
     LazyLabelPool(DatabaseConfig config, Lifecycle lifecycle) {
         this.config = config;
         this.profile = EngineProfile.of(config.engine());
+        this.poolTimeoutNanos = config.poolTimeout().toNanos();
+        this.poolTimeoutMillis = config.poolTimeout().toMillis();
+        this.leakThreshold = config.leakDetectionThreshold();
         this.lifecycle = lifecycle;
         this.queue = config.fairQueue() ? new Semaphore(admitted(config.maxPoolSize()), true) : null;
+    }
+
+    @Override
+    public LongAdder watchedSessions() {
+        return watchedSessions;
+    }
+
+    @Override
+    public Duration leakThreshold() {
+        return leakThreshold;
     }
 
     /**
@@ -62,10 +79,6 @@ abstract class LazyLabelPool<P> implements LabelPool {
      * thread to wake up: measured in benchmark B4, this keeps throughput at the pool's capacity
      * while the order of service stays first come, first served.
      */
-    @Override
-    public LongAdder watchedSessions() {
-        return watchedSessions;
-    }
 
     static int admitted(int connections) {
         return connections + 1 + connections / 10;
@@ -129,7 +142,7 @@ abstract class LazyLabelPool<P> implements LabelPool {
         }
         // the wait starts here: the caller, who entered before, never sees a timeout before pool_timeout
         long start = System.nanoTime();
-        long deadline = start + config.poolTimeout().toNanos();
+        long deadline = start + poolTimeoutNanos;
         if (queue != null) {
             boolean admitted;
             try {
@@ -317,7 +330,7 @@ abstract class LazyLabelPool<P> implements LabelPool {
         Connection connection;
         long start = System.nanoTime();
         try {
-            connection = connectionFrom(p, config.poolTimeout().toMillis());
+            connection = connectionFrom(p, poolTimeoutMillis);
         } catch (SQLException e) {
             throw asSqlException(lendingFailure(p, e, Duration.ofNanos(System.nanoTime() - start)));
         }

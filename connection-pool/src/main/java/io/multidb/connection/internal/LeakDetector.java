@@ -1,5 +1,7 @@
 package io.multidb.connection.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -54,12 +56,24 @@ final class LeakDetector {
 
     /** One open session; {@link #closed()} ends it. */
     static final class Watch implements Runnable {
+        private static final VarHandle ENDED;
+
+        static {
+            try {
+                ENDED = MethodHandles.lookup().findVarHandle(Watch.class, "ended", boolean.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
         private final String label;
         private final Duration threshold;
         private final long openedAt = System.nanoTime();
         private final Throwable openedHere;
         private volatile ScheduledFuture<?> future;
         private volatile boolean reported;
+        @SuppressWarnings("unused") // through ENDED
+        private volatile boolean ended;
 
         private Watch(String label, Duration threshold) {
             this.label = label;
@@ -75,8 +89,16 @@ final class LeakDetector {
                     label, millisOpen(), threshold.toMillis(), openedHere);
         }
 
-        /** The session has closed: stop watching, and say so when it had been reported. */
-        void closed() {
+        /**
+         * The session has closed: stop watching, and say so when it had been reported.
+         *
+         * @return {@code true} the first time only, so that a session closed by two threads at once
+         *     is counted out once
+         */
+        boolean closed() {
+            if (!ENDED.compareAndSet(this, false, true)) {
+                return false;
+            }
             ScheduledFuture<?> f = future;
             if (f != null) {
                 f.cancel(false);
@@ -85,6 +107,7 @@ final class LeakDetector {
                 LOG.info("The session for database '{}' reported as a possible leak was closed after {} ms", label,
                         millisOpen());
             }
+            return true;
         }
 
         private long millisOpen() {

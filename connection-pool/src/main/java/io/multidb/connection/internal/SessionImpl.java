@@ -68,7 +68,7 @@ public final class SessionImpl extends Lease implements Session {
         this.ownedByUnitOfWork = ownedByUnitOfWork;
         // a unit of work closes its own sessions; only sessions the application closes are watched
         this.leakWatch = ownedByUnitOfWork ? null
-                : LeakDetector.watch(pool.config().label(), pool.config().leakDetectionThreshold());
+                : LeakDetector.watch(pool.config().label(), pool.leakThreshold());
         if (leakWatch != null) {
             pool.watchedSessions().increment();
         }
@@ -312,8 +312,7 @@ public final class SessionImpl extends Lease implements Session {
             return;
         }
         closed = true;
-        if (leakWatch != null) {
-            leakWatch.closed();
+        if (leakWatch != null && leakWatch.closed()) {
             pool.watchedSessions().decrement();
         }
         Connection c = connection;

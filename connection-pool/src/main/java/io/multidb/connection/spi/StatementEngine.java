@@ -38,6 +38,10 @@ public final class StatementEngine {
     /** Rows sent per {@code executeBatch()} by {@link #batch}, so a long list does not pile up in the driver. */
     public static final int BATCH_SIZE = SqlRunner.BATCH_SIZE;
 
+    /** One per engine, made once: a DAO asks for its engine's on every construction. */
+    private static final StatementEngine[] BY_ENGINE = java.util.Arrays.stream(Engine.values())
+            .map(e -> new StatementEngine(Binder.of(e))).toArray(StatementEngine[]::new);
+
     private final Binder binder;
 
     private StatementEngine(Binder binder) {
@@ -49,7 +53,7 @@ public final class StatementEngine {
      * @return its statement engine
      */
     public static StatementEngine of(Engine engine) {
-        return new StatementEngine(Binder.of(engine));
+        return BY_ENGINE[engine.ordinal()];
     }
 
     /**
