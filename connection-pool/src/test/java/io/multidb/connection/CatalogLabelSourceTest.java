@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -211,6 +212,41 @@ class CatalogLabelSourceTest {
                 .hasMessageStartingWith("Tenant 'acme' in catalog table customers (label 'catalog'), column 'logn':"
                         + " the table has no such column (configured for key 'user')")
                 .hasMessageEndingWith("Did you mean 'login'?");
+    }
+
+    @Test
+    void aFailingResolverIsNamedByClassWithItsMessageHiddenAndKeptAsTheCause() {
+        MultiDb catalog = h2Catalog();
+        insertH2(catalog, "acme", "mem:a", "sa", "vault:tenants/acme");
+        IllegalStateException vaultDown = new IllegalStateException("vault said: plain-secret-xyz");
+        CatalogLabelSource source = CatalogLabelSource.builder(catalog, "catalog").secretResolver(stored -> {
+            throw vaultDown;
+        }).build();
+
+        assertThatThrownBy(() -> source.find("acme")).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("Tenant 'acme' in catalog table tenants (label 'catalog'), column 'password':"
+                        + " the secret resolver ")
+                .hasMessageEndingWith("failed with java.lang.IllegalStateException (message not shown; see the cause)")
+                .hasCause(vaultDown)
+                .message().doesNotContain("plain-secret-xyz");
+    }
+
+    @Test
+    void aSourceWithoutChangesRegistersNothingAndChangesAreSortedCopies() {
+        LabelSource fixed = label -> Optional.empty();
+        List<LabelSource.Changes> heard = new ArrayList<>();
+        LabelSource.Subscription subscription = fixed.onChange(heard::add);
+        assertThat(fixed.find("x")).isEmpty();
+        subscription.close();
+        subscription.close();
+        assertThat(heard).isEmpty();
+        java.util.Set<String> changed = new java.util.HashSet<>(List.of("b", "a"));
+        LabelSource.Changes changes = new LabelSource.Changes(changed, java.util.Set.of());
+        changed.add("c");
+        assertThat(changes.changed()).containsExactly("a", "b");
+        assertThat(changes.isEmpty()).isFalse();
+        assertThat(LabelSource.Changes.NONE.isEmpty()).isTrue();
+        assertThatThrownBy(() -> changes.removed().add("z")).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
