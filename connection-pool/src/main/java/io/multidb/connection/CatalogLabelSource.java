@@ -68,8 +68,8 @@ import org.slf4j.LoggerFactory;
  * never the password. {@link #reload} reads every row, compares with the previous reload
  * ({@link DatabaseConfig#equals} covers every setting, the password too) and reports new, altered
  * and newly invalid tenants as changed, and vanished ones as removed, to its return value and to
- * every {@link #onChange} listener. An invalid row is logged (WARN) and reported as changed; it
- * does not stop the reload of the other rows.
+ * every {@link #onChange} listener. An invalid row is reported as changed and logged (WARN) when
+ * it becomes invalid or its problem changes; it does not stop the reload of the other rows.
  *
  * <p>Thread-safety: thread-safe. {@link #find} holds no lock and may run for many tenants at
  * once; reloads are serialised, and listeners are called in order on the reloading thread.
@@ -165,6 +165,9 @@ public final class CatalogLabelSource implements LabelSource {
             now.forEach((tenant, entry) -> {
                 if (!entry.equals(before.get(tenant))) {
                     changed.add(tenant);
+                    if (entry instanceof Invalid invalid) { // once per problem, not on every reload
+                        LOG.warn("Catalog '{}': {}", catalogLabel, invalid.message());
+                    }
                 }
             });
             Set<String> removed = new HashSet<>(before.keySet());
@@ -248,9 +251,6 @@ public final class CatalogLabelSource implements LabelSource {
                 } catch (ConfigurationException e) {
                     entry = new Invalid(e.getMessage());
                 }
-            }
-            if (entry instanceof Invalid invalid) {
-                LOG.warn("Catalog '{}': {}", catalogLabel, invalid.message());
             }
             tenants.put(tenant, entry);
         }

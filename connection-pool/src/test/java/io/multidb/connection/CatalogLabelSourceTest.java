@@ -109,6 +109,8 @@ class CatalogLabelSourceTest {
             LabelSource.Changes all = source.reload(); // the invalid rows are logged, the valid one kept
 
             assertThat(all.changed()).containsExactly("bad_engine", "bad_secret", "bad_size", "good");
+            assertThat(source.reload().isEmpty()).isTrue(); // the same problems: no change, no second warning
+            assertThat(logs.events(e -> e.getFormattedMessage().contains("Tenant 'bad_secret'"))).hasSize(1);
             assertThat(logs.text()).contains("Tenant 'bad_secret'").doesNotContain("hidden-pw").doesNotContain(KEY);
         }
         assertThat(source.toString()).doesNotContain(KEY).contains("FernetSecretResolver[keys=1");
