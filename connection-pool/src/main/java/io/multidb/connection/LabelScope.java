@@ -39,6 +39,10 @@ import java.util.concurrent.ExecutorService;
  * <p>It is held in a {@link ThreadLocal} (Java 17 has no {@code ScopedValue}) and takes no lock, so
  * it works the same on virtual threads.
  *
+ * <p>javac's {@code -Xlint:try} warns about a try-with-resources variable that the block never
+ * reads; where that lint is an error, use {@link #run(String, Runnable)} or
+ * {@link #call(String, Work)}, or read {@link #label()} in the block.
+ *
  * <p>Thread-safety: the static methods are thread-safe and act on the calling thread's scope. A
  * {@code LabelScope} object belongs to the thread that opened it: it must be closed there, in the
  * reverse order of opening, which try-with-resources does.

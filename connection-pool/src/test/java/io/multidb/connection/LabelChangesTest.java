@@ -110,6 +110,34 @@ class LabelChangesTest {
     }
 
     @Test
+    void sessionsOnOtherLabelsDoNotWaitForALabelThatIsStillConnecting() throws Exception {
+        try (MultiDb db = MultiDb.create(Map.of("main", h2(unique())))) {
+            String tenant = unique("tenant");
+            GatedDriver.Gate gate = GatedDriver.close(tenant);
+            ExecutorService adder = Executors.newSingleThreadExecutor();
+            try {
+                Future<?> adding = adder.submit(() -> db.addLabel(tenant, with(GatedDriver.config(tenant),
+                        "lazy", false)));
+                assertThat(gate.awaitReached()).as("addLabel is opening the label's first connection").isTrue();
+
+                assertThat(rows(db.read("main", s -> s.query(Integer.class, "select 1")))).containsExactly(1);
+                try (Session s = db.session("main")) {
+                    s.query("select 1");
+                }
+                assertThat(db.labels()).containsExactly("main");
+                assertThat(adding.isDone()).isFalse();
+
+                gate.open();
+                adding.get(20, TimeUnit.SECONDS);
+                assertThat(db.labels()).containsExactlyInAnyOrder("main", tenant);
+            } finally {
+                gate.open();
+                adder.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void aRemovedLabelRefusesNewSessionsWithTheUsualMessage() {
         ConnectionPool.configure(Map.of("orders", h2(unique()), "audit", h2(unique())));
         ConnectionPool.addLabel("orders_eu", h2(unique()));
