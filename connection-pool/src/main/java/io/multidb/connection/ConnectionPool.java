@@ -33,9 +33,14 @@ import org.slf4j.LoggerFactory;
  * other method delegates to it, and {@code closeAllConnections} closes it. Instances made with
  * {@link MultiDb#create(Map)} are independent of the facade and of each other.
  *
+ * <p>Labels can also be added, removed and replaced while the application runs
+ * ({@link #addLabel(String, Object)}, {@link #removeLabel(String, Duration)},
+ * {@link #replaceLabel(String, Object, Duration)}), for tenants that come and go; sessions on other
+ * labels are not disturbed.
+ *
  * <p>Thread-safety: all methods are thread-safe. {@code configure} and {@code closeAllConnections}
- * are serialised with each other; lookups ({@code getSession}, {@code stats}, {@code labels}) take
- * no lock.
+ * are serialised with each other, label changes with each other; lookups ({@code getSession},
+ * {@code stats}, {@code labels}) take no lock and never wait for a label change.
  */
 public final class ConnectionPool {
     /** How long {@link #closeAllConnections()} waits for sessions still in use. */
@@ -104,6 +109,131 @@ public final class ConnectionPool {
         } finally {
             LIFECYCLE.unlock();
         }
+    }
+
+    /**
+     * Adds a label while the application runs, for example a tenant that signed up: validated
+     * exactly as {@link #configure(Map)} validates each label, and atomic (when it fails, nothing of
+     * the label is left: no pool, no thread, no XA registration). A lazy label (the default) opens
+     * nothing until its first session. Labels with {@code xa: true} are registered with the XA
+     * provider, as at {@code configure}.
+     *
+     * <pre>{@code
+     * ConnectionPool.addLabel("tenant_7", Map.of("engine", "postgresql", "host", "db7.internal",
+     *                                            "db", "shop", "user", "shop", "password", secret));
+     * try (Session s = DatabaseManager.getSession("tenant_7")) { ... }
+     * }</pre>
+     *
+     * <p>Thread-safety: thread-safe. Sessions never wait for it, on any label; label changes
+     * ({@code addLabel}, {@code removeLabel}, {@code replaceLabel}) are serialised with each other,
+     * and a label with {@code lazy: false} holds the others' changes while its first connection opens.
+     *
+     * @param label  the new label
+     * @param config a {@link DatabaseConfig} for that label, or a map of the keys
+     *               {@link DatabaseConfig#fromMap} reads
+     * @throws ConfigurationException naming label and key when the configuration is invalid, or when
+     *     the label is configured already (change it with {@link #replaceLabel(String, Object)})
+     * @throws ConnectionFailedException when the label has {@code lazy: false} and cannot connect
+     * @throws NotConfiguredException before {@link #configure(Map)}
+     */
+    public static void addLabel(String label, Object config) {
+        current(label).addLabel(label, config);
+    }
+
+    /**
+     * Removes a label, giving sessions that hold one of its connections {@link #DEFAULT_CLOSE_GRACE}
+     * to finish; see {@link #removeLabel(String, Duration)}.
+     *
+     * <pre>{@code
+     * ConnectionPool.removeLabel("tenant_7");
+     * }</pre>
+     *
+     * <p>Thread-safety: thread-safe; sessions on other labels never wait for it.
+     *
+     * @param label a configured label
+     * @throws UnknownLabelException when the label is not configured
+     * @throws NotConfiguredException before {@link #configure(Map)}
+     */
+    public static void removeLabel(String label) {
+        removeLabel(label, DEFAULT_CLOSE_GRACE);
+    }
+
+    /**
+     * Removes a label while the application runs. New sessions on it get
+     * {@link UnknownLabelException} at once; sessions that hold one of its connections get
+     * {@code grace} to finish, then its pools are closed as {@link #closeAllConnections(Duration)}
+     * closes them (a session still holding a connection then fails with
+     * {@link PoolClosedException}, its uncommitted work discarded). A session opened before the
+     * removal may still borrow while others hold connections; one that borrows only after they have
+     * all come back is refused with {@link PoolClosedException}, telling it to open a new session.
+     * Returns once the pools are closed; an {@code xa} label's registration with the XA provider
+     * ends with them.
+     *
+     * <pre>{@code
+     * ConnectionPool.removeLabel("tenant_7", Duration.ofSeconds(30));
+     * }</pre>
+     *
+     * <p>Thread-safety: thread-safe. Sessions on other labels never wait for it; the wait for the
+     * label's sessions holds no lock, so other label changes go on meanwhile. Sessions of the calling
+     * thread are not waited for (they cannot finish while it waits here).
+     *
+     * @param label a configured label
+     * @param grace how long to wait for sessions that hold one of its connections
+     * @throws UnknownLabelException when the label is not configured
+     * @throws NotConfiguredException before {@link #configure(Map)}
+     */
+    public static void removeLabel(String label, Duration grace) {
+        current(label).removeLabel(label, grace);
+    }
+
+    /**
+     * Replaces a label's configuration, giving sessions of the old pool {@link #DEFAULT_CLOSE_GRACE}
+     * to finish; see {@link #replaceLabel(String, Object, Duration)}.
+     *
+     * <pre>{@code
+     * ConnectionPool.replaceLabel("tenant_7", newConfig);
+     * }</pre>
+     *
+     * <p>Thread-safety: thread-safe; sessions never wait for it.
+     *
+     * @param label  a configured label
+     * @param config its new configuration
+     * @throws UnknownLabelException when the label is not configured
+     * @throws ConfigurationException naming label and key when the configuration is invalid
+     * @throws NotConfiguredException before {@link #configure(Map)}
+     */
+    public static void replaceLabel(String label, Object config) {
+        replaceLabel(label, config, DEFAULT_CLOSE_GRACE);
+    }
+
+    /**
+     * Replaces a label's configuration (a moved database, a rotated password, a bigger pool) as one
+     * step, rather than a {@code removeLabel} and an {@code addLabel} with a gap between them: the
+     * new configuration is validated and its pools made (opened, when not lazy) first; then every new
+     * session gets the new pool at once, while sessions that hold a connection of the old pool get
+     * {@code grace} to finish on it, after which the old pool is closed. If the new configuration is
+     * invalid or cannot connect, the label keeps its old one and nothing new is left. Returns once
+     * the old pool is closed.
+     *
+     * <pre>{@code
+     * ConnectionPool.replaceLabel("tenant_7", Map.of("engine", "postgresql", "host", "db7-new.internal",
+     *         "db", "shop", "user", "shop", "password", rotated), Duration.ofSeconds(30));
+     * }</pre>
+     *
+     * <p>Thread-safety: thread-safe, as {@link #removeLabel(String, Duration)}: sessions never wait
+     * for it.
+     *
+     * @param label  a configured label
+     * @param config its new configuration: a {@link DatabaseConfig} for that label, or a map of keys
+     * @param grace  how long to wait for sessions that hold a connection of the old pool
+     * @throws UnknownLabelException when the label is not configured
+     * @throws ConfigurationException naming label and key when the configuration is invalid
+     * @throws ConnectionFailedException when the new configuration has {@code lazy: false} and
+     *     cannot connect
+     * @throws NotConfiguredException before {@link #configure(Map)}
+     */
+    public static void replaceLabel(String label, Object config, Duration grace) {
+        current(label).replaceLabel(label, config, grace);
     }
 
     /**

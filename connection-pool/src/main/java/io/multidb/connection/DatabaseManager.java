@@ -32,6 +32,53 @@ public final class DatabaseManager {
     }
 
     /**
+     * Opens a session on the label in scope on the calling thread ({@link LabelScope}): per-request
+     * routing, where a filter or interceptor sets the request's label once and the code below it
+     * does not pass it around. Costs no connection until the session is used.
+     *
+     * <pre>{@code
+     * try (LabelScope scope = LabelScope.open("tenant_7")) {
+     *     try (Session s = DatabaseManager.getSession()) {        // a session on tenant_7
+     *         s.execute("insert into orders(id) values (?)", 42);
+     *         s.commit();
+     *     }
+     * }
+     * }</pre>
+     *
+     * <p>Thread-safety: thread-safe; reads the calling thread's scope, which another thread sees
+     * only through {@link LabelScope#wrap(Runnable)} and its overloads.
+     *
+     * @return a session to close (try-with-resources)
+     * @throws NoLabelInScopeException when no label is in scope: there is never a default
+     * @throws NotConfiguredException before {@link ConnectionPool#configure(java.util.Map)}
+     * @throws UnknownLabelException when the label in scope is not configured
+     */
+    public static Session getSession() {
+        return getSession(LabelScope.required("DatabaseManager.getSession()"));
+    }
+
+    /**
+     * Opens a read-only session (see {@link #getReadSession(String)}) on the label in scope on the
+     * calling thread ({@link LabelScope}).
+     *
+     * <pre>{@code
+     * try (LabelScope scope = LabelScope.open("tenant_7"); Session s = DatabaseManager.getReadSession()) {
+     *     List<Order> open = s.query(Order.class, "select * from orders where state = ?", "open");
+     * }
+     * }</pre>
+     *
+     * <p>Thread-safety: thread-safe; reads the calling thread's scope.
+     *
+     * @return a read-only session to close (try-with-resources)
+     * @throws NoLabelInScopeException when no label is in scope: there is never a default
+     * @throws NotConfiguredException before {@link ConnectionPool#configure(java.util.Map)}
+     * @throws UnknownLabelException when the label in scope is not configured
+     */
+    public static Session getReadSession() {
+        return getReadSession(LabelScope.required("DatabaseManager.getReadSession()"));
+    }
+
+    /**
      * Opens a session on a label. Costs no connection until the session is used.
      *
      * @param label a configured label

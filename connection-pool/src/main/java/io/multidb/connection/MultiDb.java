@@ -44,8 +44,13 @@ import org.slf4j.LoggerFactory;
  * {@link PoolClosedException} naming the label; {@link #labels()}, {@link #stats(String)} and
  * {@link #readStats(String)} keep answering (a closed pool reports no connections).
  *
- * <p>Thread-safety: all methods are thread-safe. Closes are serialised with each other; lookups
- * ({@code session}, {@code stats}, {@code labels}) take no lock. The sessions it hands out are for
+ * <p>Labels can be added, removed and replaced while the instance is in use
+ * ({@link #addLabel(String, Object)}, {@link #removeLabel(String, Duration)},
+ * {@link #replaceLabel(String, Object, Duration)}), without disturbing sessions on other labels.
+ *
+ * <p>Thread-safety: all methods are thread-safe. Closes are serialised with each other, label
+ * changes with each other and with closes; lookups ({@code session}, {@code stats},
+ * {@code labels}) take no lock and never wait for a label change. The sessions it hands out are for
  * one thread at a time.
  */
 public final class MultiDb implements AutoCloseable {
@@ -89,7 +94,8 @@ public final class MultiDb implements AutoCloseable {
     }
 
     /**
-     * @return the labels, sorted
+     * @return the labels, sorted: a snapshot, unchanged by later {@link #addLabel} or
+     *     {@link #removeLabel} calls
      */
     public Set<String> labels() {
         return registry.labels();
@@ -100,6 +106,170 @@ public final class MultiDb implements AutoCloseable {
      */
     public boolean isClosed() {
         return closed;
+    }
+
+    /**
+     * Adds a label while the instance is in use, as {@link ConnectionPool#addLabel(String, Object)}
+     * does for the static facade: validated exactly as {@link #create(Map)} validates each label, and
+     * atomic (when it fails, nothing of the label is left: no pool, no thread, no XA registration).
+     * A lazy label (the default) opens nothing until its first session.
+     *
+     * <pre>{@code
+     * db.addLabel("tenant_7", Map.of("engine", "postgresql", "host", "db7.internal", "db", "shop",
+     *                                "user", "shop", "password", secret));
+     * try (Session s = db.session("tenant_7")) { ... }
+     * }</pre>
+     *
+     * <p>Thread-safety: thread-safe. Sessions never wait for it, on any label; label changes
+     * (add, remove, replace) are serialised with each other, and a label with {@code lazy: false}
+     * holds the others' changes while its first connection opens.
+     *
+     * @param label  the new label
+     * @param config a {@link DatabaseConfig} for that label, or a map of the keys
+     *               {@link DatabaseConfig#fromMap} reads
+     * @throws ConfigurationException naming label and key when the configuration is invalid, or when
+     *     the label is configured already (change it with {@link #replaceLabel(String, Object)})
+     * @throws ConnectionFailedException when the label has {@code lazy: false} and cannot connect
+     * @throws PoolClosedException when this instance is closed
+     */
+    public void addLabel(String label, Object config) {
+        open(label).add(label, config);
+        changeLog().info("Multidb added label '{}'", label);
+    }
+
+    /**
+     * Removes a label, giving sessions that hold one of its connections {@link #DEFAULT_CLOSE_GRACE}
+     * to finish; see {@link #removeLabel(String, Duration)}.
+     *
+     * @param label a configured label
+     * @throws UnknownLabelException when the label is not configured
+     * @throws PoolClosedException when this instance is closed
+     */
+    public void removeLabel(String label) {
+        removeLabel(label, DEFAULT_CLOSE_GRACE);
+    }
+
+    /**
+     * Removes a label while the instance is in use. New sessions on it get
+     * {@link UnknownLabelException} at once; sessions that hold one of its connections get
+     * {@code grace} to finish, then its pools are closed as {@link #close(Duration)} closes them (a
+     * session still holding a connection then fails with {@link PoolClosedException}, its
+     * uncommitted work discarded). A session opened before the removal may still borrow while others
+     * hold connections; one that borrows only after they have all come back is refused with
+     * {@link PoolClosedException}, telling it to open a new session. Returns once the pools are
+     * closed.
+     *
+     * <pre>{@code
+     * db.removeLabel("tenant_7", Duration.ofSeconds(30));   // the tenant left
+     * }</pre>
+     *
+     * <p>Thread-safety: thread-safe. Sessions on other labels never wait for it; the wait for the
+     * label's sessions holds no lock, so other label changes go on meanwhile. Sessions of the calling
+     * thread are not waited for (they cannot finish while it waits here).
+     *
+     * @param label a configured label
+     * @param grace how long to wait for sessions that hold one of its connections
+     * @throws UnknownLabelException when the label is not configured
+     * @throws PoolClosedException when this instance is closed
+     */
+    public void removeLabel(String label, Duration grace) {
+        boolean busy = open(label).remove(label, grace);
+        changeLog().info("Multidb removed label '{}'", label);
+        if (busy) {
+            changeLog().warn("Removed label '{}' with sessions still in use (grace {} ms); their connections were"
+                    + " closed", label, grace.toMillis());
+        }
+    }
+
+    /**
+     * Replaces a label's configuration, giving sessions of the old pool {@link #DEFAULT_CLOSE_GRACE}
+     * to finish; see {@link #replaceLabel(String, Object, Duration)}.
+     *
+     * @param label  a configured label
+     * @param config its new configuration
+     * @throws UnknownLabelException when the label is not configured
+     * @throws ConfigurationException naming label and key when the configuration is invalid
+     * @throws PoolClosedException when this instance is closed
+     */
+    public void replaceLabel(String label, Object config) {
+        replaceLabel(label, config, DEFAULT_CLOSE_GRACE);
+    }
+
+    /**
+     * Replaces a label's configuration (a moved database, a rotated password, a bigger pool) as one
+     * step: the new configuration is validated and its pools made (opened, when not lazy) first; then
+     * every new session gets the new pool at once, while sessions that hold a connection of the old
+     * pool get {@code grace} to finish on it, after which the old pool is closed as
+     * {@link #removeLabel(String, Duration)} closes it. If the new configuration is invalid or cannot
+     * connect, the label keeps its old one and nothing new is left. Returns once the old pool is
+     * closed. An H2 in-memory database named by Multidb ({@code db: ":memory:"}) is handed over when
+     * the new configuration names the same one.
+     *
+     * <pre>{@code
+     * db.replaceLabel("tenant_7", Map.of("engine", "postgresql", "host", "db7-new.internal", "db", "shop",
+     *                                    "user", "shop", "password", rotated), Duration.ofSeconds(30));
+     * }</pre>
+     *
+     * <p>Thread-safety: thread-safe, as {@link #removeLabel(String, Duration)}: sessions never wait
+     * for it.
+     *
+     * @param label  a configured label
+     * @param config its new configuration: a {@link DatabaseConfig} for that label, or a map of keys
+     * @param grace  how long to wait for sessions that hold a connection of the old pool
+     * @throws UnknownLabelException when the label is not configured
+     * @throws ConfigurationException naming label and key when the configuration is invalid
+     * @throws ConnectionFailedException when the new configuration has {@code lazy: false} and
+     *     cannot connect
+     * @throws PoolClosedException when this instance is closed
+     */
+    public void replaceLabel(String label, Object config, Duration grace) {
+        boolean busy = open(label).replace(label, config, grace);
+        changeLog().info("Multidb replaced the configuration of label '{}'", label);
+        if (busy) {
+            changeLog().warn("Replaced label '{}' with sessions still in use on its old pool (grace {} ms); their"
+                    + " connections were closed", label, grace.toMillis());
+        }
+    }
+
+    /** Label changes of the facade's instance log as {@code ConnectionPool}, as its other changes do. */
+    private Logger changeLog() {
+        return lifecycle == Lifecycle.STATIC_FACADE ? LoggerFactory.getLogger(ConnectionPool.class) : LOG;
+    }
+
+    /**
+     * Opens a session on the label in scope ({@link LabelScope}), as {@link DatabaseManager#getSession()}
+     * does.
+     *
+     * <pre>{@code
+     * try (LabelScope scope = LabelScope.open(tenantOf(request)); Session s = db.session()) {
+     *     ...
+     * }
+     * }</pre>
+     *
+     * <p>Thread-safety: thread-safe; reads the calling thread's scope.
+     *
+     * @return a session to close (try-with-resources)
+     * @throws NoLabelInScopeException when no label is in scope on the calling thread
+     * @throws UnknownLabelException when the label in scope is not one of this instance's
+     * @throws PoolClosedException when this instance is closed
+     */
+    public Session session() {
+        return session(LabelScope.required("MultiDb.session()"));
+    }
+
+    /**
+     * Opens a read-only session on the label in scope ({@link LabelScope}), as
+     * {@link DatabaseManager#getReadSession()} does.
+     *
+     * <p>Thread-safety: thread-safe; reads the calling thread's scope.
+     *
+     * @return a read-only session to close (try-with-resources)
+     * @throws NoLabelInScopeException when no label is in scope on the calling thread
+     * @throws UnknownLabelException when the label in scope is not one of this instance's
+     * @throws PoolClosedException when this instance is closed
+     */
+    public Session readSession() {
+        return readSession(LabelScope.required("MultiDb.readSession()"));
     }
 
     /**

@@ -104,6 +104,20 @@ public interface LabelPool {
      */
     PoolStats stats();
 
+    /**
+     * Marks the pool as taken out of service by a label change, before it stops lending: sessions
+     * opened before the change may still borrow until {@link #stopLending()}, and the errors of
+     * sessions that use it afterwards name the change.
+     *
+     * @param change the call that removed or replaced the label, as written in messages
+     */
+    void retire(String change);
+
+    /**
+     * @return the message for a session whose connection this pool closed after the grace period
+     */
+    String lostMessage();
+
     /** Refuses new borrows from now on; connections already lent out stay valid. */
     void stopLending();
 
@@ -112,8 +126,19 @@ public interface LabelPool {
      */
     boolean lending();
 
-    /** Closes the pool and every connection it holds. Idempotent. */
-    void close();
+    /** Closes the pool and every connection it holds, ending an in-memory database it owns. Idempotent. */
+    default void close() {
+        close(true);
+    }
+
+    /**
+     * Closes the pool and every connection it holds. Idempotent.
+     *
+     * @param endInMemoryDatabase whether to end the H2 in-memory database the label owns
+     *     ({@link DatabaseConfig#ownsInMemoryDatabase()}); {@code false} when a replacement pool of
+     *     the same label goes on using it
+     */
+    void close(boolean endInMemoryDatabase);
 
     /**
      * @return the sessions of this pool that are watched for leaks (the label has a

@@ -39,6 +39,8 @@ abstract class LazyLabelPool<P> implements LabelPool {
     private final Semaphore queue;
     private volatile P pool;
     private volatile boolean lending = true;
+    /** The call that removed or replaced the label, once it has; {@code null} otherwise. */
+    private volatile String retiredBy;
     /** Set once the pool is closed, before its connections are: sessions still holding one check it. */
     private volatile boolean closed;
     /** Connections lent to sessions, per borrowing thread. */
@@ -404,7 +406,16 @@ abstract class LazyLabelPool<P> implements LabelPool {
     }
 
     private MultiDbException closedError() {
-        return new PoolClosedException(config.label(), lifecycle.closedMessage(config.label()));
+        String change = retiredBy;
+        return new PoolClosedException(config.label(), change == null ? lifecycle.closedMessage(config.label())
+                : lifecycle.retiredMessage(config.label(), change));
+    }
+
+    @Override
+    public final String lostMessage() {
+        String change = retiredBy;
+        return change == null ? lifecycle.lostMessage(config.label())
+                : lifecycle.retiredLostMessage(config.label(), change);
     }
 
     @Override
@@ -434,12 +445,17 @@ abstract class LazyLabelPool<P> implements LabelPool {
     }
 
     @Override
+    public final void retire(String change) {
+        retiredBy = change;
+    }
+
+    @Override
     public final boolean lending() {
         return lending;
     }
 
     @Override
-    public final void close() {
+    public final void close(boolean endInMemoryDatabase) {
         P p;
         lock.lock();
         try {
@@ -454,7 +470,7 @@ abstract class LazyLabelPool<P> implements LabelPool {
             try {
                 shut(p);
             } finally {
-                if (config.ownsInMemoryDatabase()) {
+                if (endInMemoryDatabase && config.ownsInMemoryDatabase()) {
                     InMemoryDatabases.end(config);
                 }
             }

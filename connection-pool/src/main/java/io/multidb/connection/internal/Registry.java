@@ -6,6 +6,7 @@ import io.multidb.connection.UnknownLabelException;
 import io.multidb.connection.spi.XaProvider;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,28 +15,52 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The pools of one {@code MultiDb} instance (made by {@code MultiDb.create(...)} or
- * {@code ConnectionPool.configure(...)}), by label. Immutable once built, so lookups need no lock.
+ * {@code ConnectionPool.configure(...)}), by label.
+ *
+ * <p>Labels come and go at runtime ({@link #add}, {@link #remove}, {@link #replace}): the labels and
+ * their pools are an immutable snapshot, replaced as a whole by a volatile write, so that a session's
+ * lookup is one volatile read and one map lookup and never waits for a change. Changes are serialised
+ * with each other and with {@link #close} by a lock; the wait for sessions still using a removed or
+ * replaced pool happens outside it.
  */
 public final class Registry {
     private static final String XA_ARTIFACT = "io.multidb:multidb-jta-support";
 
-    private final Map<String, LabelPool> pools;
-    /** The pools of read-only sessions, one per label, as lazy as the labels' own. */
-    private final Map<String, LabelPool> readPools;
-    private final Set<String> labels;
-    /** The XA provider's record of this registry's XA labels, or {@code null} when there are none. */
-    private final XaProvider.Registration xaRegistration;
+    /** A label's two pools and its registration with the XA provider ({@code null} for other labels). */
+    private record Label(LabelPool pool, LabelPool readPool, XaRegistration xa) {
+    }
 
-    private Registry(Map<String, LabelPool> pools, Map<String, LabelPool> readPools,
-            XaProvider.Registration xaRegistration) {
-        this.pools = pools;
-        this.readPools = readPools;
-        this.xaRegistration = xaRegistration;
-        this.labels = Collections.unmodifiableSet(new TreeSet<>(pools.keySet()));
+    /** The labels at one moment: never changed once published. */
+    private record Snapshot(Map<String, Label> byLabel, Set<String> labels) {
+        static Snapshot of(Map<String, Label> byLabel) {
+            return new Snapshot(Collections.unmodifiableMap(byLabel),
+                    Collections.unmodifiableSet(new TreeSet<>(byLabel.keySet())));
+        }
+    }
+
+    private final Lifecycle lifecycle;
+    private volatile Snapshot snapshot;
+    /**
+     * Serialises label changes and close. A lock rather than a monitor: adding a label that is not
+     * lazy opens its first connection while holding it, and a virtual thread blocked on a monitor
+     * held across I/O pins its carrier on JDK 21 to 23.
+     */
+    private final ReentrantLock changes = new ReentrantLock();
+    /** Set under {@code changes} by {@link #close}; no label changes afterwards. */
+    private boolean closed;
+    /** Removed or replaced labels whose pools are still draining: {@link #close} closes them too. */
+    private final Set<Label> retiring = ConcurrentHashMap.newKeySet();
+
+    private Registry(Lifecycle lifecycle, Map<String, Label> labels) {
+        this.lifecycle = lifecycle;
+        this.snapshot = Snapshot.of(labels);
     }
 
     /**
@@ -47,43 +72,239 @@ public final class Registry {
      * @return the registry
      */
     public static Registry create(Map<String, ?> configs, Lifecycle lifecycle) {
-        Map<String, DatabaseConfig> parsed = parse(configs, lifecycle.createCall());
+        return new Registry(lifecycle, build(parse(configs, lifecycle.createCall()), lifecycle,
+                lifecycle.createCall()));
+    }
+
+    /**
+     * Validates the configurations as {@code configure} does, registers the XA labels with the
+     * provider, creates the pools and opens those that are not lazy. Any failure closes whatever was
+     * created, registrations included, and leaves nothing behind.
+     */
+    private static Map<String, Label> build(Map<String, DatabaseConfig> parsed, Lifecycle lifecycle, String call) {
         checkDrivers(parsed);
-        XaProvider xa = xaProviderFor(parsed, lifecycle.createCall());
-        XaProvider.Registration xaRegistration = xa == null ? null
-                : xa.labelsOpened(parsed.values().stream().filter(DatabaseConfig::xa).toList());
-        Map<String, LabelPool> pools = new LinkedHashMap<>();
-        Map<String, LabelPool> readPools = new LinkedHashMap<>();
+        XaProvider xa = xaProviderFor(parsed, call);
+        Map<String, Label> labels = new LinkedHashMap<>();
         try {
             for (DatabaseConfig c : parsed.values()) {
-                pools.put(c.label(), c.xa() ? new XaLabelPool(c, xa, lifecycle)
-                        : new HikariLabelPool(c, lifecycle));
-                readPools.put(c.label(), HikariLabelPool.forReads(c, lifecycle));
+                // registered one label at a time, so that a label removed later takes only itself out
+                XaRegistration registration = c.xa() ? new XaRegistration(xa.labelsOpened(List.of(c))) : null;
+                try {
+                    labels.put(c.label(), new Label(c.xa() ? new XaLabelPool(c, xa, lifecycle)
+                            : new HikariLabelPool(c, lifecycle), HikariLabelPool.forReads(c, lifecycle),
+                            registration));
+                } catch (RuntimeException e) {
+                    if (registration != null) {
+                        closeQuietly(registration::close, e);
+                    }
+                    throw e;
+                }
             }
-            for (LabelPool p : pools.values()) {
-                if (!p.config().lazy()) {
-                    p.open();
+            for (Label l : labels.values()) {
+                if (!l.pool().config().lazy()) {
+                    l.pool().open();
                 }
             }
         } catch (RuntimeException e) {
-            for (LabelPool p : pools.values()) {
-                try {
-                    p.close();
-                } catch (RuntimeException closeFailure) {
-                    e.addSuppressed(closeFailure);
-                }
-            }
-            if (xaRegistration != null) {
-                try {
-                    xaRegistration.close();
-                } catch (RuntimeException closeFailure) {
-                    e.addSuppressed(closeFailure);
+            for (Label l : labels.values()) {
+                closeQuietly(l.pool()::close, e);
+                closeQuietly(l.readPool()::close, e);
+                if (l.xa() != null) {
+                    closeQuietly(l.xa()::close, e);
                 }
             }
             throw e;
         }
-        return new Registry(Collections.unmodifiableMap(pools), Collections.unmodifiableMap(readPools),
-                xaRegistration);
+        return labels;
+    }
+
+    private static void closeQuietly(Runnable close, RuntimeException failure) {
+        try {
+            close.run();
+        } catch (RuntimeException closeFailure) {
+            failure.addSuppressed(closeFailure);
+        }
+    }
+
+    /**
+     * Adds a label, validated and opened as {@link #create} does. Atomic: when it fails nothing of
+     * the label is left (no pool, no thread, no XA registration).
+     *
+     * @param label  the new label
+     * @param config a {@link DatabaseConfig} or a map of settings
+     * @throws ConfigurationException when the label is configured already, or its configuration is
+     *     invalid
+     * @throws io.multidb.connection.PoolClosedException when the instance is closed
+     */
+    public void add(String label, Object config) {
+        String call = lifecycle.call("addLabel");
+        DatabaseConfig parsed = parseOne(label, config, call);
+        changes.lock();
+        try {
+            checkOpen(label);
+            if (snapshot.byLabel().containsKey(label)) {
+                throw new ConfigurationException(label, "label", "Database '" + label + "' is already configured; use "
+                        + lifecycle.call("replaceLabel") + " to change its configuration, or "
+                        + lifecycle.call("removeLabel") + " first");
+            }
+            Label added = build(Map.of(label, parsed), lifecycle, call).get(label);
+            Map<String, Label> next = new LinkedHashMap<>(snapshot.byLabel());
+            next.put(label, added);
+            snapshot = Snapshot.of(next);
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /**
+     * Replaces a label's configuration: the new pools are built (and opened, when not lazy) first,
+     * then new sessions get them at once; sessions that hold a connection of the old pool get
+     * {@code grace} to finish, then the old pool is closed. When building the new pools fails, the
+     * label keeps its old configuration and nothing new is left.
+     *
+     * @param label  a configured label
+     * @param config its new configuration
+     * @param grace  how long to wait for sessions using the old pool
+     * @return whether sessions still held connections of the old pool when it was closed
+     * @throws UnknownLabelException when the label is not configured
+     */
+    public boolean replace(String label, Object config, Duration grace) {
+        String call = lifecycle.call("replaceLabel");
+        DatabaseConfig parsed = parseOne(label, config, call);
+        Label old;
+        changes.lock();
+        try {
+            checkOpen(label);
+            old = entry(label);
+            Label added = build(Map.of(label, parsed), lifecycle, call).get(label);
+            Map<String, Label> next = new LinkedHashMap<>(snapshot.byLabel());
+            next.put(label, added);
+            snapshot = Snapshot.of(next);
+            retire(old, call);
+        } finally {
+            changes.unlock();
+        }
+        return drain(old, grace);
+    }
+
+    /**
+     * Removes a label: new sessions get {@link UnknownLabelException} at once; sessions that hold a
+     * connection get {@code grace} to finish, then its pools are closed.
+     *
+     * @param label a configured label
+     * @param grace how long to wait for sessions using its pools
+     * @return whether sessions still held connections when the pools were closed
+     * @throws UnknownLabelException when the label is not configured
+     */
+    public boolean remove(String label, Duration grace) {
+        Label old;
+        changes.lock();
+        try {
+            checkOpen(label);
+            old = entry(label);
+            Map<String, Label> next = new LinkedHashMap<>(snapshot.byLabel());
+            next.remove(label);
+            snapshot = Snapshot.of(next);
+            retire(old, lifecycle.call("removeLabel"));
+        } finally {
+            changes.unlock();
+        }
+        return drain(old, grace);
+    }
+
+    private void checkOpen(String label) {
+        if (closed) {
+            throw new io.multidb.connection.PoolClosedException(label, lifecycle.closedMessage(label));
+        }
+    }
+
+    private void retire(Label old, String call) {
+        old.pool().retire(call);
+        old.readPool().retire(call);
+        retiring.add(old);
+    }
+
+    /**
+     * Waits for the connections of a retired label to come back (those held by the calling thread
+     * cannot, and are not waited for), then closes its pools and its XA registration. While it waits
+     * the pools still lend, so that a session that was opened before the change and had not yet
+     * borrowed finishes too; once none is lent they stop. The H2 in-memory database the label owns
+     * is ended unless the label, replaced, goes on using it.
+     *
+     * @return whether connections were still lent out when the pools were closed
+     */
+    private boolean drain(Label old, Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (busy(old, true) && System.nanoTime() - deadline < 0 && !Thread.currentThread().isInterrupted()) {
+            sleepBriefly();
+        }
+        old.pool().stopLending();
+        old.readPool().stopLending();
+        // a borrow that began before lending stopped is waited for as well, within the grace
+        while (busy(old, true) && System.nanoTime() - deadline < 0 && !Thread.currentThread().isInterrupted()) {
+            sleepBriefly();
+        }
+        boolean busy = busy(old, false);
+        DatabaseConfig config = old.pool().config();
+        Label now = snapshot.byLabel().get(config.label());
+        boolean endDatabase = now == null || !config.ownsInMemoryDatabase()
+                || !now.pool().config().ownsInMemoryDatabase() || !now.pool().config().url().equals(config.url());
+        try {
+            closeAll(List.of(old), endDatabase);
+        } finally {
+            retiring.remove(old);
+        }
+        return busy;
+    }
+
+    private static boolean busy(Label l, boolean othersOnly) {
+        return l.pool().stats().active() > (othersOnly ? l.pool().heldByCurrentThread() : 0)
+                || l.readPool().stats().active() > (othersOnly ? l.readPool().heldByCurrentThread() : 0);
+    }
+
+    /** Closes the labels' pools, then their XA registrations; the first failure is thrown, the rest suppressed. */
+    private static void closeAll(Collection<Label> labels, boolean endInMemoryDatabases) {
+        RuntimeException failure = null;
+        List<Runnable> closes = new ArrayList<>();
+        for (Label l : labels) {
+            closes.add(() -> l.pool().close(endInMemoryDatabases));
+            closes.add(() -> l.readPool().close(endInMemoryDatabases));
+        }
+        for (Label l : labels) {
+            if (l.xa() != null) {
+                closes.add(l.xa()::close);
+            }
+        }
+        for (Runnable close : closes) {
+            try {
+                close.run();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** The XA provider's registration of one label, closed exactly once (by a removal or the close). */
+    private static final class XaRegistration {
+        private final XaProvider.Registration registration;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        XaRegistration(XaProvider.Registration registration) {
+            this.registration = registration;
+        }
+
+        void close() {
+            if (closed.compareAndSet(false, true)) {
+                registration.close();
+            }
+        }
     }
 
     private static Map<String, DatabaseConfig> parse(Map<String, ?> configs, String createCall) {
@@ -97,25 +318,26 @@ public final class Registry {
         }
         Map<String, DatabaseConfig> parsed = new LinkedHashMap<>();
         for (Map.Entry<String, ?> e : configs.entrySet()) {
-            String label = e.getKey();
-            Object value = e.getValue();
-            if (label == null) {
-                throw new ConfigurationException(null, "label", createCall + " got a null label");
-            }
-            if (value instanceof DatabaseConfig c) {
-                if (!c.label().equals(label)) {
-                    throw new ConfigurationException(label, "label", "Database '" + label + "': label is '" + c.label()
-                            + "' in its DatabaseConfig but the map key is '" + label + "'; they must be equal");
-                }
-                parsed.put(label, c);
-            } else if (value instanceof Map<?, ?> map) {
-                parsed.put(label, DatabaseConfig.fromMap(label, stringKeys(label, map)));
-            } else {
-                throw new ConfigurationException(label, null, "Database '" + label + "': the configuration must be a"
-                        + " DatabaseConfig or a Map, but is " + (value == null ? "null" : value.getClass().getName()));
-            }
+            parsed.put(e.getKey(), parseOne(e.getKey(), e.getValue(), createCall));
         }
         return parsed;
+    }
+
+    private static DatabaseConfig parseOne(String label, Object value, String call) {
+        if (label == null) {
+            throw new ConfigurationException(null, "label", call + " got a null label");
+        }
+        if (value instanceof DatabaseConfig c) {
+            if (!c.label().equals(label)) {
+                throw new ConfigurationException(label, "label", "Database '" + label + "': label is '" + c.label()
+                        + "' in its DatabaseConfig but the map key is '" + label + "'; they must be equal");
+            }
+            return c;
+        } else if (value instanceof Map<?, ?> map) {
+            return DatabaseConfig.fromMap(label, stringKeys(label, map));
+        }
+        throw new ConfigurationException(label, null, "Database '" + label + "': the configuration must be a"
+                + " DatabaseConfig or a Map, but is " + (value == null ? "null" : value.getClass().getName()));
     }
 
     private static Map<String, ?> stringKeys(String label, Map<?, ?> map) {
@@ -174,12 +396,12 @@ public final class Registry {
      * @throws UnknownLabelException when the label is not configured
      */
     public LabelPool pool(String label) {
-        LabelPool p = pools.get(label);
-        if (p == null) {
-            throw new UnknownLabelException(label, labels, label == null ? null
-                    : Suggestions.closest(label, labels));
+        Snapshot now = snapshot;
+        Label l = now.byLabel().get(label);
+        if (l == null) {
+            throw unknown(label, now);
         }
-        return p;
+        return l.pool();
     }
 
     /**
@@ -188,79 +410,72 @@ public final class Registry {
      * @throws UnknownLabelException when the label is not configured
      */
     public LabelPool readPool(String label) {
-        LabelPool p = readPools.get(label);
-        if (p == null) {
-            pool(label); // throws the usual error
+        Snapshot now = snapshot;
+        Label l = now.byLabel().get(label);
+        if (l == null) {
+            throw unknown(label, now);
         }
-        return p;
+        return l.readPool();
+    }
+
+    private Label entry(String label) {
+        Snapshot now = snapshot;
+        Label l = now.byLabel().get(label);
+        if (l == null) {
+            throw unknown(label, now);
+        }
+        return l;
+    }
+
+    private static UnknownLabelException unknown(String label, Snapshot now) {
+        return new UnknownLabelException(label, now.labels(), label == null ? null
+                : Suggestions.closest(label, now.labels()));
     }
 
     /**
-     * @return the configured labels, sorted
+     * @return the configured labels, sorted: a snapshot, unchanged by later label changes
      */
     public Set<String> labels() {
-        return labels;
+        return snapshot.labels();
     }
 
     /**
      * Stops lending, waits up to {@code grace} for borrowed connections to come back, then closes
-     * every pool. Connections held by sessions of the calling thread are not waited for: they cannot
-     * come back while that thread is here. Those sessions fail their next statement, commit or
+     * every pool, those of labels still draining after a removal or replacement included. No label
+     * changes afterwards. Connections held by sessions of the calling thread are not waited for: they
+     * cannot come back while that thread is here. Those sessions fail their next statement, commit or
      * rollback with {@link io.multidb.connection.PoolClosedException}.
      *
      * @param grace how long to wait for sessions in use
      * @return the labels that still had connections lent out when the pools were closed
      */
     public List<String> close(Duration grace) {
-        pools.values().forEach(LabelPool::stopLending);
-        readPools.values().forEach(LabelPool::stopLending);
+        Map<String, Label> open;
+        changes.lock();
+        try {
+            closed = true;
+            open = snapshot.byLabel();
+        } finally {
+            changes.unlock();
+        }
+        List<Label> all = new ArrayList<>(open.values());
+        all.addAll(retiring);
+        for (Label l : all) {
+            l.pool().stopLending();
+            l.readPool().stopLending();
+        }
         long deadline = System.nanoTime() + grace.toNanos();
-        while (!busyLabels(true).isEmpty() && System.nanoTime() - deadline < 0
+        while (all.stream().anyMatch(l -> busy(l, true)) && System.nanoTime() - deadline < 0
                 && !Thread.currentThread().isInterrupted()) {
             sleepBriefly();
         }
-        List<String> busy = busyLabels(false);
-        RuntimeException failure = null;
-        List<LabelPool> all = new ArrayList<>(pools.values());
-        all.addAll(readPools.values());
-        for (LabelPool p : all) {
-            try {
-                p.close();
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (xaRegistration != null) {
-            try {
-                xaRegistration.close();
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
-        return busy;
-    }
-
-    /** @param othersOnly leave out connections held by the calling thread's sessions */
-    private List<String> busyLabels(boolean othersOnly) {
         List<String> busy = new ArrayList<>();
-        pools.forEach((label, p) -> {
-            LabelPool reads = readPools.get(label);
-            if (p.stats().active() > (othersOnly ? p.heldByCurrentThread() : 0)
-                    || reads.stats().active() > (othersOnly ? reads.heldByCurrentThread() : 0)) {
+        open.forEach((label, l) -> {
+            if (busy(l, false)) {
                 busy.add(label);
             }
         });
+        closeAll(all, true);
         return busy;
     }
 

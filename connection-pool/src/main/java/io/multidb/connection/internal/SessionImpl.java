@@ -476,7 +476,7 @@ public final class SessionImpl extends Lease implements Session {
     }
 
     private PoolClosedException lostError() {
-        return new PoolClosedException(label(), pool.lifecycle().lostMessage(label()));
+        return new PoolClosedException(label(), pool.lostMessage());
     }
 
     private void refuseInUnitOfWork(String action) {

@@ -14,8 +14,10 @@ import java.util.List;
  * created by {@code ConnectionPool.configure(...)} and closed by {@code closeAllConnections()}):
  * <ol>
  *   <li>{@code MultiDb.create(...)} calls {@link #validate(DatabaseConfig)} for every XA label
- *       (before anything is opened), then {@link #labelsOpened(List)} once with all of them; if
- *       creating the instance fails after that, the returned {@link Registration} is closed at once;</li>
+ *       (before anything is opened), then {@link #labelsOpened(List)} once per XA label, with that
+ *       label alone; if creating the instance fails after that, the returned {@link Registration}s
+ *       are closed at once. {@code addLabel} and {@code replaceLabel} do the same for the label they
+ *       add, while the instance is open;</li>
  *   <li>{@link #createPool(DatabaseConfig)} runs once per XA label, when the label is first used
  *       (or at creation when it is not lazy);</li>
  *   <li>a unit of work in XA mode calls {@link #begin(List, Duration)} on the thread that runs the
@@ -23,7 +25,8 @@ import java.util.List;
  *       {@link XaPool} on that same thread (the pool enlists it), and ends with
  *       {@link XaTransaction#commit()} or {@link XaTransaction#rollback()};</li>
  *   <li>{@code close()} closes every {@link XaPool} of the instance, then its
- *       {@link Registration}.</li>
+ *       {@link Registration}s; {@code removeLabel} (and {@code replaceLabel}, for the label's old
+ *       configuration) closes the label's pool, then its registration, once its sessions are done.</li>
  * </ol>
  *
  * <p>Several instances may be open at once, each with its own XA labels: the provider learns
@@ -47,12 +50,14 @@ public interface XaProvider {
 
     /**
      * An instance starts serving these XA labels: for example, crash recovery should now scan their
-     * databases. Called once per instance that has XA labels, after every one of them passed
-     * {@link #validate(DatabaseConfig)} and before any of their pools is created.
+     * databases. Called once per XA label of an instance (with that label alone), after it passed
+     * {@link #validate(DatabaseConfig)} and before its pool is created: at creation, and again when a
+     * label is added or replaced at runtime. While a label is replaced, its old and new
+     * configurations are both registered until the old pool is closed.
      *
      * @param configs the instance's XA labels
-     * @return closed exactly once, when the instance closes (after its XA pools) or when its
-     *     creation fails
+     * @return closed exactly once: when the instance closes (after its XA pools), when the label is
+     *     removed or replaced (after its pool), or when the creation or addition fails
      * @throws io.multidb.connection.ConfigurationException when the provider cannot serve these
      *     labels next to those of the instances already open; nothing stays registered
      */
