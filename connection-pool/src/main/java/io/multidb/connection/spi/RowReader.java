@@ -5,7 +5,10 @@ import java.sql.SQLException;
 
 /**
  * Turns the current row of a result set into a value, for one result shape (its columns already
- * matched).
+ * matched); see {@link RowMapping} for an example.
+ *
+ * <p>Thread-safety: a reader holds no per-row state and may be used by several threads, each on
+ * its own result set.
  *
  * @param <T> the row type
  */
