@@ -235,9 +235,12 @@ public final class JtaRuntime {
                 LiveLabel other = live.get(c.label());
                 if (other != null && !other.sameDatabase(c)) {
                     throw new ConfigurationException(c.label(), "xa", "Database '" + c.label() + "': another open"
-                            + " instance has XA label '" + c.label() + "' on " + other.source.config().url()
-                            + "; a label names its branches in the XA transaction log, so in one JVM an XA label must"
-                            + " always reach the same database as the same user. Give this one another label.");
+                            + " instance has XA label '" + c.label() + "' on "
+                            + ErrorTranslation.redact(other.source.config().url()) + " (or this label's previous pool"
+                            + " is still draining after replaceLabel); a label names its branches in the XA"
+                            + " transaction log, so in one JVM an XA label must always reach the same database as the"
+                            + " same user. Give this one another label, or remove the label and add it again once"
+                            + " its sessions have ended.");
                 }
             }
             for (XaConnectionSource source : sources) {
