@@ -332,6 +332,7 @@ public final class MultiDbExtension implements BeforeAllCallback, AfterAllCallba
             scope.configs = Collections.unmodifiableMap(configs);
             if (staticFacade) {
                 ConnectionPool.configure(configs);
+                scope.configuredFacade = true; // only now is the facade this scope's to close
             } else {
                 scope.db = MultiDb.create(configs);
             }
@@ -399,6 +400,8 @@ public final class MultiDbExtension implements BeforeAllCallback, AfterAllCallba
         private final List<String> h2Urls = new ArrayList<>();
         private Map<String, Map<String, Object>> configs = Map.of();
         private MultiDb db;
+        /** Whether this scope configured the static facade (and so closes it); never someone else's. */
+        private boolean configuredFacade;
         private SharedTransactionDriver.Scope transactions;
 
         Scope(ExtensionContext owner) {
@@ -452,7 +455,8 @@ public final class MultiDbExtension implements BeforeAllCallback, AfterAllCallba
         void close() throws SQLException {
             SQLException failure = null;
             try {
-                if (staticFacade) {
+                if (configuredFacade) {
+                    configuredFacade = false;
                     ConnectionPool.closeAllConnections();
                 } else if (db != null) {
                     db.close();

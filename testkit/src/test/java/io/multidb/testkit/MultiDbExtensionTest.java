@@ -3,6 +3,7 @@ package io.multidb.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.container;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
@@ -232,6 +233,21 @@ class MultiDbExtensionTest {
             try (Session s = DatabaseManager.getSession("audit")) {
                 assertThat(s.query("select what from audit_log")).containsExactly(Map.of("what", "x"));
             }
+        }
+    }
+
+    @Test
+    void leavesAStaticFacadeItDidNotConfigureOpen() {
+        ConnectionPool.configure(Map.of("other", Map.of("url", "jdbc:h2:mem:" + TestNames.unique("other"))));
+        try {
+            EngineTestKit.engine("junit-jupiter").selectors(selectClass(StaticFacade.class)).execute()
+                    .containerEvents().assertThatEvents().haveExactly(1, event(container(StaticFacade.class),
+                    finishedWithFailure(instanceOf(IllegalStateException.class),
+                            message(m -> m.contains("ConnectionPool is already configured")))));
+            assertThat(ConnectionPool.isConfigured()).isTrue();
+            assertThat(ConnectionPool.labels()).containsExactly("other");
+        } finally {
+            ConnectionPool.closeAllConnections();
         }
     }
 
