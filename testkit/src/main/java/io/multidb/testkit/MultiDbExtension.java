@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -74,8 +73,10 @@ import org.opentest4j.TestAbortedException;
  *       after the class or test. A test whose server does not answer is skipped, or fails when
  *       {@code MULTIDB_TEST_REQUIRE} names the engine.</li>
  * </ul>
- * Every label also gets {@code leak_detection_threshold: 3600} unless it has one, so that its open
- * sessions are counted for the leak check.
+ * Every label also gets {@code leak_detection_threshold: 3600} unless it has a threshold other than
+ * 0, so that its open sessions are counted for the leak check. A label given as a
+ * {@link DatabaseConfig} keeps the same settings as one given as a map, durations exact to the
+ * nanosecond.
  *
  * <h2>Instance or static facade</h2>
  * <p>By default the extension creates a {@link MultiDb}: test methods, lifecycle methods and
@@ -110,11 +111,6 @@ public final class MultiDbExtension implements BeforeAllCallback, AfterAllCallba
 
     /** The environment variable that sends every replaced label to real servers: {@code servers}. */
     public static final String TARGET_VARIABLE = "MULTIDB_TEST_TARGET";
-
-    /** Keys a replaced label keeps: how its pool behaves, not where it connects. */
-    private static final Set<String> KEPT_KEYS = Set.of("pool_size", "max_overflow", "pool_timeout",
-            "pool_recycle", "pool_pre_ping", "read_only", "isolation", "xa", "lazy", "fair_queue", "connect_timeout",
-            "socket_timeout", "validation_timeout", "leak_detection_threshold");
 
     /** Sessions open longer than this are reported; set so that open sessions are counted. */
     private static final int LEAK_THRESHOLD_SECONDS = 3600;
@@ -414,11 +410,14 @@ public final class MultiDbExtension implements BeforeAllCallback, AfterAllCallba
 
         Map<String, Object> standIn(String label, Object value, boolean onServers) {
             Engine engine = Stand.engineOf(label, value);
-            Map<String, Object> config = new LinkedHashMap<>(Stand.keptSettings(value, KEPT_KEYS));
+            Map<String, Object> config = new LinkedHashMap<>(Stand.keptSettings(value, Stand.KEPT_KEYS));
             if (rollback && Boolean.TRUE.equals(config.get("xa"))) {
                 throw new ExtensionConfigurationException("rollbackEachTest() cannot roll back label '" + label
                         + "': it has xa: true, and the transaction manager ends its transactions. Leave"
                         + " rollbackEachTest() off for this test class");
+            }
+            if (Stand.isZeroThreshold(config.get("leak_detection_threshold"))) {
+                config.remove("leak_detection_threshold"); // 0 ("never report") would stop sessions being counted
             }
             config.putIfAbsent("leak_detection_threshold", LEAK_THRESHOLD_SECONDS);
             if (onServers && engine != Engine.H2) {

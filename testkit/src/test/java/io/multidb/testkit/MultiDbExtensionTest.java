@@ -81,6 +81,25 @@ class MultiDbExtensionTest {
     }
 
     @Test
+    void countsSessionsOfALabelWhoseLeakThresholdIsZero() {
+        run(LeavesSessionOpenThresholdZero.class).assertThatEvents().haveExactly(1, event(test("neverClosed"),
+                finishedWithFailure(instanceOf(AssertionError.class),
+                        message(m -> m.contains("'orders': 1 session(s) still open")))));
+    }
+
+    static class LeavesSessionOpenThresholdZero {
+        @RegisterExtension
+        static final MultiDbExtension DATABASES = MultiDbExtension.replacing(Map.of("orders",
+                Map.of("url", "jdbc:postgresql://prod-db.invalid:5432/orders", "leak_detection_threshold", 0)));
+
+        @Test
+        void neverClosed(MultiDb db) {
+            Session leaked = db.session("orders");
+            assertThat(leaked.label()).isEqualTo("orders");
+        }
+    }
+
+    @Test
     void failsATestThatLeavesAConnectionLent() {
         run(LeavesConnectionLent.class).assertThatEvents().haveExactly(1, event(test("borrowedAndKept"),
                 finishedWithFailure(instanceOf(AssertionError.class),
