@@ -100,11 +100,18 @@ import org.opentest4j.TestAbortedException;
  * {@code @BeforeAll} methods do is committed. Limits: labels with {@code xa: true} are refused (the
  * transaction manager ends their transactions); work spread over several threads at once on one
  * label shares the one connection; statements that commit by themselves (DDL on MariaDB and H2)
- * cannot be rolled back; read-only sessions are not enforced to be read-only.
+ * cannot be rolled back; read-only sessions ({@code readSession}, {@code read}) share the label's
+ * one connection, so they see the test's uncommitted writes, and are not enforced to be read-only
+ * (the connection is never made read-only).
  *
  * <p>Thread-safety: an extension object is immutable once built (each method returns a new one)
  * and may be shared; what it creates belongs to one test class or test, kept in JUnit's
- * extension context. Test classes that use the instance may run in parallel.
+ * extension context. Test classes that use the instance may run in parallel, with one exception:
+ * stand-ins keep the application's label names, and jta-support lets open instances in one JVM
+ * share an XA label only when it reaches the same database, so two classes (or per-test scopes)
+ * whose stand-ins have the same {@code xa: true} label must not be open at the same time: the
+ * second is refused ("another open instance has XA label ..."). Run them one after the other, for
+ * example with the same JUnit {@code @ResourceLock("multidb-xa")} on each such class.
  */
 public final class MultiDbExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         AfterEachCallback, ParameterResolver, TestInstancePostProcessor {
