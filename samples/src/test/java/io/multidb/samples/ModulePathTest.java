@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.module.ModuleFinder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,6 +108,14 @@ class ModulePathTest {
                 .contains("jta module null")
                 .contains("jta internal reachable JtaXaProvider");
         assertThat(run.exitCode()).as(run.output()).isZero();
+    }
+
+    @Test
+    void theTestKitJarHasAStableModuleName() {
+        Path testkit = jar("multidb-testkit-");
+        List<String> names = ModuleFinder.of(testkit).findAll().stream().map(m -> m.descriptor().name()).toList();
+
+        assertThat(names).as("module of " + testkit).containsExactly("io.multidb.testkit");
     }
 
     private record Run(int exitCode, String output) {

@@ -11,8 +11,11 @@ import io.multidb.testkit.MultiDbExtension;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -46,7 +49,9 @@ class SamplesOnPrivateDatabasesTest {
         }
     }
 
+    /** Ordered: the check that each test starts empty runs after a test that wrote and committed. */
     @Nested
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     class BlogDaos {
         @RegisterExtension
         static final MultiDbExtension DATABASES = MultiDbExtension.replacing(DaoSample.databaseConfigs())
@@ -58,6 +63,7 @@ class SamplesOnPrivateDatabasesTest {
         }
 
         @Test
+        @Order(1)
         void registersAUser() {
             try (Session session = DatabaseManager.getSession(DaoSample.BLOG)) {
                 User ada = new UserDao(session).register("Ada Lovelace", "ada@example.org");
@@ -68,6 +74,7 @@ class SamplesOnPrivateDatabasesTest {
         }
 
         @Test
+        @Order(2)
         void startsEveryTestWithNoUsers() {
             try (Session session = DatabaseManager.getSession(DaoSample.BLOG)) {
                 assertThat(session.query("SELECT count(*) AS n FROM users")).containsExactly(Map.of("n", 0L));

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -74,8 +73,10 @@ import org.opentest4j.TestAbortedException;
  *       after the class or test. A test whose server does not answer is skipped, or fails when
  *       {@code MULTIDB_TEST_REQUIRE} names the engine.</li>
  * </ul>
- * Every label also gets {@code leak_detection_threshold: 3600} unless it has one, so that its open
- * sessions are counted for the leak check.
+ * Every label also gets {@code leak_detection_threshold: 3600} unless it has a threshold other than
+ * 0, so that its open sessions are counted for the leak check. A label given as a
+ * {@link DatabaseConfig} keeps the same settings as one given as a map, durations exact to the
+ * nanosecond.
  *
  * <h2>Instance or static facade</h2>
  * <p>By default the extension creates a {@link MultiDb}: test methods, lifecycle methods and
@@ -99,22 +100,24 @@ import org.opentest4j.TestAbortedException;
  * {@code @BeforeAll} methods do is committed. Limits: labels with {@code xa: true} are refused (the
  * transaction manager ends their transactions); work spread over several threads at once on one
  * label shares the one connection; statements that commit by themselves (DDL on MariaDB and H2)
- * cannot be rolled back; read-only sessions are not enforced to be read-only.
+ * cannot be rolled back; read-only sessions ({@code readSession}, {@code read}) share the label's
+ * one connection, so they see the test's uncommitted writes, and are not enforced to be read-only
+ * (the connection is never made read-only).
  *
  * <p>Thread-safety: an extension object is immutable once built (each method returns a new one)
  * and may be shared; what it creates belongs to one test class or test, kept in JUnit's
- * extension context. Test classes that use the instance may run in parallel.
+ * extension context. Test classes that use the instance may run in parallel, with one exception:
+ * stand-ins keep the application's label names, and jta-support lets open instances in one JVM
+ * share an XA label only when it reaches the same database, so two classes (or per-test scopes)
+ * whose stand-ins have the same {@code xa: true} label must not be open at the same time: the
+ * second is refused ("another open instance has XA label ..."). Run them one after the other, for
+ * example with the same JUnit {@code @ResourceLock("multidb-xa")} on each such class.
  */
 public final class MultiDbExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         AfterEachCallback, ParameterResolver, TestInstancePostProcessor {
 
     /** The environment variable that sends every replaced label to real servers: {@code servers}. */
     public static final String TARGET_VARIABLE = "MULTIDB_TEST_TARGET";
-
-    /** Keys a replaced label keeps: how its pool behaves, not where it connects. */
-    private static final Set<String> KEPT_KEYS = Set.of("pool_size", "max_overflow", "pool_timeout",
-            "pool_recycle", "pool_pre_ping", "read_only", "isolation", "xa", "lazy", "fair_queue", "connect_timeout",
-            "socket_timeout", "validation_timeout", "leak_detection_threshold");
 
     /** Sessions open longer than this are reported; set so that open sessions are counted. */
     private static final int LEAK_THRESHOLD_SECONDS = 3600;
@@ -332,6 +335,7 @@ public final class MultiDbExtension implements BeforeAllCallback, AfterAllCallba
             scope.configs = Collections.unmodifiableMap(configs);
             if (staticFacade) {
                 ConnectionPool.configure(configs);
+                scope.configuredFacade = true; // only now is the facade this scope's to close
             } else {
                 scope.db = MultiDb.create(configs);
             }
@@ -399,6 +403,8 @@ public final class MultiDbExtension implements BeforeAllCallback, AfterAllCallba
         private final List<String> h2Urls = new ArrayList<>();
         private Map<String, Map<String, Object>> configs = Map.of();
         private MultiDb db;
+        /** Whether this scope configured the static facade (and so closes it); never someone else's. */
+        private boolean configuredFacade;
         private SharedTransactionDriver.Scope transactions;
 
         Scope(ExtensionContext owner) {
@@ -411,11 +417,14 @@ public final class MultiDbExtension implements BeforeAllCallback, AfterAllCallba
 
         Map<String, Object> standIn(String label, Object value, boolean onServers) {
             Engine engine = Stand.engineOf(label, value);
-            Map<String, Object> config = new LinkedHashMap<>(Stand.keptSettings(value, KEPT_KEYS));
+            Map<String, Object> config = new LinkedHashMap<>(Stand.keptSettings(value, Stand.KEPT_KEYS));
             if (rollback && Boolean.TRUE.equals(config.get("xa"))) {
                 throw new ExtensionConfigurationException("rollbackEachTest() cannot roll back label '" + label
                         + "': it has xa: true, and the transaction manager ends its transactions. Leave"
                         + " rollbackEachTest() off for this test class");
+            }
+            if (Stand.isZeroThreshold(config.get("leak_detection_threshold"))) {
+                config.remove("leak_detection_threshold"); // 0 ("never report") would stop sessions being counted
             }
             config.putIfAbsent("leak_detection_threshold", LEAK_THRESHOLD_SECONDS);
             if (onServers && engine != Engine.H2) {
@@ -452,7 +461,8 @@ public final class MultiDbExtension implements BeforeAllCallback, AfterAllCallba
         void close() throws SQLException {
             SQLException failure = null;
             try {
-                if (staticFacade) {
+                if (configuredFacade) {
+                    configuredFacade = false;
                     ConnectionPool.closeAllConnections();
                 } else if (db != null) {
                     db.close();

@@ -88,6 +88,11 @@
  * class, for one resolved in a {@code @BeforeAll} method) has finished, after the test's own
  * {@code @AfterEach} methods, which is where pools should be closed.
  *
+ * <h2>Module name</h2>
+ * <p>The jar has no {@code module-info}; on the module path it is the automatic module
+ * {@code io.multidb.testkit} (its manifest's {@code Automatic-Module-Name}), a name that does not
+ * change with the jar's file name: {@code requires io.multidb.testkit;} in a test module.
+ *
  * <h2>Quiet builds</h2>
  * <p>Tests log at WARN (each module's {@code logback-test.xml} and {@code logging.properties}).
  * A test that makes a library warn on purpose names those loggers with

@@ -3,6 +3,7 @@ package io.multidb.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.container;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
@@ -80,6 +81,25 @@ class MultiDbExtensionTest {
     }
 
     @Test
+    void countsSessionsOfALabelWhoseLeakThresholdIsZero() {
+        run(LeavesSessionOpenThresholdZero.class).assertThatEvents().haveExactly(1, event(test("neverClosed"),
+                finishedWithFailure(instanceOf(AssertionError.class),
+                        message(m -> m.contains("'orders': 1 session(s) still open")))));
+    }
+
+    static class LeavesSessionOpenThresholdZero {
+        @RegisterExtension
+        static final MultiDbExtension DATABASES = MultiDbExtension.replacing(Map.of("orders",
+                Map.of("url", "jdbc:postgresql://prod-db.invalid:5432/orders", "leak_detection_threshold", 0)));
+
+        @Test
+        void neverClosed(MultiDb db) {
+            Session leaked = db.session("orders");
+            assertThat(leaked.label()).isEqualTo("orders");
+        }
+    }
+
+    @Test
     void failsATestThatLeavesAConnectionLent() {
         run(LeavesConnectionLent.class).assertThatEvents().haveExactly(1, event(test("borrowedAndKept"),
                 finishedWithFailure(instanceOf(AssertionError.class),
@@ -131,6 +151,90 @@ class MultiDbExtensionTest {
         }
     }
 
+    /** A label of each server engine; the stand-in replaces the unreachable URL. */
+    static final Map<String, Object> MARIADB_LABEL = Map.of("shop",
+            Map.of("url", "jdbc:mariadb://shop.invalid:3306/shop", "user", "app", "pool_size", 1));
+    static final Map<String, Object> POSTGRESQL_LABEL = Map.of("shop",
+            Map.of("url", "jdbc:postgresql://shop.invalid:5432/shop", "user", "app", "pool_size", 1));
+
+    @Test
+    @RequiresEngine(Engine.MARIADB)
+    void readSessionsInRollbackModeLeaveTheSharedMariaDbConnectionWritable() {
+        run(ReadThenWriteMariaDb.class).assertStatistics(s -> s.succeeded(3).failed(0));
+    }
+
+    @Test
+    @RequiresEngine(Engine.POSTGRESQL)
+    void readSessionsInRollbackModeLeaveTheSharedPostgresqlConnectionWritable() {
+        run(ReadThenWritePostgresql.class).assertStatistics(s -> s.succeeded(3).failed(0));
+    }
+
+    @Test
+    void readSessionsInRollbackModeLeaveTheSharedH2ConnectionWritable() {
+        run(ReadThenWriteH2.class).assertStatistics(s -> s.succeeded(3).failed(0));
+    }
+
+    /**
+     * A read session (own read-only pool on MariaDB and PostgreSQL) sees the test's uncommitted
+     * writes, and writes after it, in this test and the next, still work.
+     */
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    abstract static class ReadThenWrite {
+        @BeforeAll
+        static void schema(MultiDb db) {
+            db.read("shop", s -> s.query("select 1 as one"));
+            db.inTransaction("shop", s -> s.execute("create table items (id int primary key)"));
+        }
+
+        @Test
+        @Order(1)
+        void readSeesTheTestsWritesAndWritesGoOn(MultiDb db) {
+            db.inTransaction("shop", s -> s.execute("insert into items (id) values (1)"));
+            assertThat(ids(db)).containsExactly(Map.of("id", 1));
+            try (Session read = db.readSession("shop")) {
+                assertThat(read.query("select id from items")).containsExactly(Map.of("id", 1));
+            }
+            db.inTransaction("shop", s -> s.execute("insert into items (id) values (2)"));
+            assertThat(ids(db)).hasSize(2);
+        }
+
+        @Test
+        @Order(2)
+        void theNextTestWritesToo(MultiDb db) {
+            assertThat(ids(db)).isEmpty();
+            db.inTransaction("shop", s -> s.execute("insert into items (id) values (3)"));
+            assertThat(ids(db)).containsExactly(Map.of("id", 3));
+        }
+
+        @Test
+        @Order(3)
+        void andTheOneAfter(MultiDb db) {
+            db.inTransaction("shop", s -> s.execute("insert into items (id) values (4)"));
+            assertThat(ids(db)).containsExactly(Map.of("id", 4));
+        }
+
+        private static List<Map<String, Object>> ids(MultiDb db) {
+            return db.read("shop", s -> s.query("select id from items order by id"));
+        }
+    }
+
+    static class ReadThenWriteMariaDb extends ReadThenWrite {
+        @RegisterExtension
+        static final MultiDbExtension DATABASES = MultiDbExtension.replacing(MARIADB_LABEL).onServers()
+                .rollbackEachTest();
+    }
+
+    static class ReadThenWritePostgresql extends ReadThenWrite {
+        @RegisterExtension
+        static final MultiDbExtension DATABASES = MultiDbExtension.replacing(POSTGRESQL_LABEL).onServers()
+                .rollbackEachTest();
+    }
+
+    static class ReadThenWriteH2 extends ReadThenWrite {
+        @RegisterExtension
+        static final MultiDbExtension DATABASES = MultiDbExtension.replacing(MARIADB_LABEL).rollbackEachTest();
+    }
+
     @Test
     void configuresTheStaticFacadeAndClosesItAfterwards() {
         run(StaticFacade.class).assertStatistics(s -> s.succeeded(1).failed(0));
@@ -148,6 +252,21 @@ class MultiDbExtensionTest {
             try (Session s = DatabaseManager.getSession("audit")) {
                 assertThat(s.query("select what from audit_log")).containsExactly(Map.of("what", "x"));
             }
+        }
+    }
+
+    @Test
+    void leavesAStaticFacadeItDidNotConfigureOpen() {
+        ConnectionPool.configure(Map.of("other", Map.of("url", "jdbc:h2:mem:" + TestNames.unique("other"))));
+        try {
+            EngineTestKit.engine("junit-jupiter").selectors(selectClass(StaticFacade.class)).execute()
+                    .containerEvents().assertThatEvents().haveExactly(1, event(container(StaticFacade.class),
+                    finishedWithFailure(instanceOf(IllegalStateException.class),
+                            message(m -> m.contains("ConnectionPool is already configured")))));
+            assertThat(ConnectionPool.isConfigured()).isTrue();
+            assertThat(ConnectionPool.labels()).containsExactly("other");
+        } finally {
+            ConnectionPool.closeAllConnections();
         }
     }
 

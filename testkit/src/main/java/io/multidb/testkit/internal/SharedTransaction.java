@@ -27,10 +27,6 @@ final class SharedTransaction {
         return physical;
     }
 
-    synchronized boolean active() {
-        return active;
-    }
-
     synchronized void begin() throws SQLException {
         if (active) {
             return;
@@ -44,14 +40,40 @@ final class SharedTransaction {
         active = true;
     }
 
-    /** A view's commit during a test: what ran so far survives a later view rollback. */
-    synchronized void commitPoint() throws SQLException {
-        committed = physical.setSavepoint();
+    /**
+     * A view's commit: during a test, a point that a later view rollback returns to (what ran so far
+     * survives it); outside a test, a real commit. The check and the action are one step, so a
+     * thread still running when a test ends or begins cannot commit into the next test.
+     */
+    synchronized void commit() throws SQLException {
+        if (active) {
+            committed = physical.setSavepoint();
+        } else {
+            physical.commit();
+        }
     }
 
-    /** A view's rollback during a test: back to the last commit point. */
-    synchronized void rollbackToCommitPoint() throws SQLException {
-        physical.rollback(committed);
+    /** A view's rollback: during a test, back to the last commit point; outside a test, a real rollback. */
+    synchronized void rollback() throws SQLException {
+        if (active) {
+            physical.rollback(committed);
+        } else {
+            physical.rollback();
+        }
+    }
+
+    /** A view's {@code setAutoCommit}: passed to the connection outside a test only. */
+    synchronized void setAutoCommitOutsideTest(boolean autoCommit) throws SQLException {
+        if (!active) {
+            physical.setAutoCommit(autoCommit);
+        }
+    }
+
+    /**
+     * @return the connection's auto-commit outside a test; {@code null} during one (the view answers)
+     */
+    synchronized Boolean autoCommitOutsideTest() throws SQLException {
+        return active ? null : physical.getAutoCommit();
     }
 
     /** Rolls back everything the test did. */

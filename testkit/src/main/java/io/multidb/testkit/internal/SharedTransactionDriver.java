@@ -8,10 +8,13 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -26,6 +29,11 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class SharedTransactionDriver implements FakeDriver {
     private static final String PREFIX = "jdbc:multidbtest";
     private static final Map<String, Scope> SCOPES = new ConcurrentHashMap<>();
+    /** Statements that make a connection's later transactions read-only (upper case, one blank apart). */
+    private static final Set<String> READ_ONLY_STATEMENTS = Set.of("SET SESSION TRANSACTION READ ONLY",
+            "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+    /** Driver properties of a read-only pool that would make the shared connection read-only (pgJDBC). */
+    private static final Set<String> READ_ONLY_PROPERTIES = Set.of("readOnly", "readOnlyMode");
 
     static {
         FakeDriver.register(new SharedTransactionDriver());
@@ -66,7 +74,11 @@ public final class SharedTransactionDriver implements FakeDriver {
         }
         String engineUrl = "jdbc:" + url.substring(colon + 1);
         String key = engineUrl + '|' + info.getProperty("currentSchema", "") + '|' + info.getProperty("user", "");
-        return scope.view(key, engineUrl, info);
+        // the label's read-only pool asks for read-only connections; the shared one must stay writable
+        Properties shared = new Properties();
+        info.stringPropertyNames().stream().filter(name -> !READ_ONLY_PROPERTIES.contains(name))
+                .forEach(name -> shared.setProperty(name, info.getProperty(name)));
+        return scope.view(key, engineUrl, shared);
     }
 
     /** The shared transactions of one test class or test. Thread-safe. */
@@ -166,12 +178,13 @@ public final class SharedTransactionDriver implements FakeDriver {
 
     /**
      * One pooled connection: passes everything to the shared connection except what would end or
-     * change the shared transaction (commit, rollback, auto-commit, read-only, isolation, close).
+     * change the shared transaction (commit, rollback, auto-commit, read-only, isolation, close) or
+     * make it read-only (see {@link #sharedStatement(Statement)}).
      */
     private static final class View implements InvocationHandler {
         private final SharedTransaction tx;
         private volatile boolean closed;
-        private volatile boolean autoCommit;
+        private volatile boolean autoCommit = true;
         private volatile boolean readOnly;
         private volatile Integer isolation;
 
@@ -214,33 +227,85 @@ public final class SharedTransactionDriver implements FakeDriver {
             if (closed && !name.equals("unwrap") && !name.equals("isWrapperFor")) {
                 throw new SQLException("Connection is closed", "08003");
             }
-            if (tx.active()) {
-                switch (name) {
-                    case "commit":
-                        tx.commitPoint();
+            switch (name) {
+                case "commit":
+                    tx.commit();
+                    return null;
+                case "rollback":
+                    if (arity == 0) {
+                        tx.rollback();
                         return null;
-                    case "rollback":
-                        if (arity == 0) {
-                            tx.rollbackToCommitPoint();
-                            return null;
-                        }
-                        break;
-                    case "setAutoCommit":
-                        autoCommit = (Boolean) args[0];
-                        return null;
-                    case "getAutoCommit":
-                        return autoCommit;
-                    default:
-                        break;
-                }
-            } else if (name.equals("setAutoCommit")) {
-                autoCommit = (Boolean) args[0];
+                    }
+                    break;
+                case "setAutoCommit":
+                    autoCommit = (Boolean) args[0];
+                    tx.setAutoCommitOutsideTest(autoCommit);
+                    return null;
+                case "getAutoCommit":
+                    Boolean physical = tx.autoCommitOutsideTest();
+                    return physical != null ? physical : autoCommit;
+                case "createStatement":
+                    return sharedStatement((Statement) invokePhysical(method, args));
+                default:
+                    break;
             }
+            return invokePhysical(method, args);
+        }
+
+        private Object invokePhysical(Method method, Object[] args) throws Throwable {
             try {
                 return method.invoke(tx.physical(), args);
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
         }
+    }
+
+    /**
+     * A statement of the shared connection that does not run what would make the whole connection
+     * read-only: the read-only pool's {@code init_sql} on MariaDB ({@code SET SESSION TRANSACTION
+     * READ ONLY}, see connection-pool's {@code MariaDbProfile}). The label's read-only sessions share
+     * the connection of its writing sessions, so that they see the test's uncommitted writes; in
+     * rollback mode they are not enforced to be read-only.
+     */
+    private static Statement sharedStatement(Statement statement) {
+        return (Statement) Proxy.newProxyInstance(SharedTransactionDriver.class.getClassLoader(),
+                new Class<?>[] {Statement.class}, (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "equals":
+                            return proxy == args[0];
+                        case "hashCode":
+                            return System.identityHashCode(proxy);
+                        case "toString":
+                            return "SharedTransactionStatement@" + Integer.toHexString(System.identityHashCode(proxy));
+                        case "execute":
+                        case "executeUpdate":
+                        case "executeLargeUpdate":
+                            if (args != null && args.length == 1 && args[0] instanceof String sql && makesReadOnly(sql)) {
+                                return method.getReturnType() == boolean.class ? Boolean.FALSE
+                                        : method.getReturnType() == long.class ? (Object) 0L : (Object) 0;
+                            }
+                            break;
+                        default:
+                            break;
+                    }
+                    try {
+                        return method.invoke(statement, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    /**
+     * @param sql a statement
+     * @return whether it makes every later transaction of the connection read-only
+     */
+    static boolean makesReadOnly(String sql) {
+        String normalized = sql.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+        if (normalized.endsWith(";")) {
+            normalized = normalized.substring(0, normalized.length() - 1).strip();
+        }
+        return READ_ONLY_STATEMENTS.contains(normalized);
     }
 }
