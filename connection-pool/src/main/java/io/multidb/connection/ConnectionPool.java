@@ -237,6 +237,48 @@ public final class ConnectionPool {
     }
 
     /**
+     * Gives the configured labels a {@link LabelSource} with the default cache times: sessions on a
+     * label that is not configured look it up there. See {@link MultiDb#setLabelSource(LabelSource)}.
+     *
+     * <pre>{@code
+     * ConnectionPool.configure(Map.of("catalog", catalogConfig));
+     * ConnectionPool.setLabelSource(CatalogLabelSource.builder("catalog").build());
+     * try (Session s = DatabaseManager.getSession("acme")) { ... }   // acme's row is read on first use
+     * }</pre>
+     *
+     * <p>Thread-safety: thread-safe.
+     *
+     * @param source where labels that are not configured are looked up
+     * @throws NotConfiguredException before {@link #configure(Map)}: the source belongs to the
+     *     configured instance, and is dropped by {@link #closeAllConnections()}
+     */
+    public static void setLabelSource(LabelSource source) {
+        instance().setLabelSource(source);
+    }
+
+    /**
+     * Gives the configured labels a {@link LabelSource}, with chosen cache times: single-flight
+     * look-ups on a miss, misses and failures remembered, changes the source reports applied to the
+     * labels it gave. See {@link MultiDb#setLabelSource(LabelSourceSettings)} for the whole
+     * behaviour. Configured labels never reach the source; {@link #configure(Map)} never asks it.
+     *
+     * <pre>{@code
+     * ConnectionPool.configure(Map.of("catalog", catalogConfig));
+     * CatalogLabelSource tenants = CatalogLabelSource.builder("catalog")
+     *         .secretResolver(FernetSecretResolver.fromEnvironment("MULTIDB_CATALOG_KEY")).build();
+     * ConnectionPool.setLabelSource(LabelSourceSettings.of(tenants).withMissCacheTime(Duration.ofMinutes(1)));
+     * }</pre>
+     *
+     * <p>Thread-safety: thread-safe.
+     *
+     * @param settings the source and its cache times
+     * @throws NotConfiguredException before {@link #configure(Map)}
+     */
+    public static void setLabelSource(LabelSourceSettings settings) {
+        instance().setLabelSource(settings);
+    }
+
+    /**
      * @return whether {@link #configure(Map)} has been called and not closed since
      */
     public static boolean isConfigured() {

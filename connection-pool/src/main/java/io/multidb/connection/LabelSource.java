@@ -9,7 +9,9 @@ import java.util.function.Consumer;
 /**
  * Supplies the configuration of a label that was not configured up front: a tenant's database,
  * looked up when a session first asks for it. {@link CatalogLabelSource} reads tenants from a
- * table; an application can implement this interface over any other store.
+ * table; an application can implement this interface over any other store. An instance asks its
+ * source once it is given one with {@link MultiDb#setLabelSource(LabelSource)} (or
+ * {@link ConnectionPool#setLabelSource(LabelSource)}).
  *
  * <pre>{@code
  * LabelSource tenants = label -> tenantDirectory.lookup(label)

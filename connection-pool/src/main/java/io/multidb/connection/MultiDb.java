@@ -5,11 +5,14 @@ import io.multidb.connection.internal.LabelPool;
 import io.multidb.connection.internal.Lifecycle;
 import io.multidb.connection.internal.Registry;
 import io.multidb.connection.internal.SessionImpl;
+import io.multidb.connection.internal.SourcedLabels;
 import io.multidb.connection.internal.Transactions;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
@@ -67,6 +70,8 @@ public final class MultiDb implements AutoCloseable {
      */
     private final ReentrantLock closing = new ReentrantLock();
     private volatile boolean closed;
+    /** The label source's change listener registration, or {@code null}; guarded by {@code closing}. */
+    private LabelSource.Subscription sourceSubscription;
 
     private MultiDb(Registry registry, Lifecycle lifecycle) {
         this.registry = registry;
@@ -229,6 +234,146 @@ public final class MultiDb implements AutoCloseable {
             changeLog().warn("Replaced label '{}' with sessions still in use on its old pool (grace {} ms); their"
                     + " connections were closed", label, grace.toMillis());
         }
+    }
+
+    /**
+     * Gives this instance a {@link LabelSource} with the default cache times; see
+     * {@link #setLabelSource(LabelSourceSettings)}.
+     *
+     * <pre>{@code
+     * MultiDb db = MultiDb.create(Map.of("catalog", catalogConfig));
+     * db.setLabelSource(CatalogLabelSource.builder(db, "catalog").build());
+     * try (Session s = db.session("acme")) { ... }   // acme's row is read on this first use
+     * }</pre>
+     *
+     * <p>Thread-safety: thread-safe, as {@link #setLabelSource(LabelSourceSettings)}.
+     *
+     * @param source where labels that are not configured are looked up
+     * @throws PoolClosedException when this instance is closed
+     */
+    public void setLabelSource(LabelSource source) {
+        setLabelSource(LabelSourceSettings.of(source));
+    }
+
+    /**
+     * Gives this instance a {@link LabelSource}: a session (or unit of work, or data source) on a
+     * label that is not configured asks the source for it, and the label found is added as
+     * {@link #addLabel(String, Object)} adds it, then used. Labels that are configured never reach
+     * the source, so their sessions cost what they cost without one; {@link #create(Map)} and
+     * {@link #stats(String)} never ask it.
+     *
+     * <ul>
+     *   <li>One look-up per label however many threads ask for it at once: the first asks the source,
+     *       the others wait for its answer (up to {@link LabelSourceSettings#waitTime()}). If the
+     *       application adds the label meanwhile, its configuration wins.</li>
+     *   <li>A label the source does not have gets {@link UnknownLabelException}, never another
+     *       database, and is remembered as unknown for {@link LabelSourceSettings#missCacheTime()}:
+     *       a storm of requests for an unknown tenant asks the source once per period.</li>
+     *   <li>A source that throws, or a configuration that does not validate or cannot be opened,
+     *       fails that label's sessions only ({@link LabelSourceException}, or
+     *       {@link ConfigurationException} naming label and key), and is remembered for
+     *       {@link LabelSourceSettings#failureCacheTime()}.</li>
+     *   <li>Changes the source reports ({@link LabelSource#onChange}, such as a
+     *       {@link CatalogLabelSource#reload()}) apply to the labels this instance has: a changed
+     *       label is looked up again and replaced as {@link #replaceLabel(String, Object)} replaces
+     *       it (nothing happens when its configuration is equal), or removed when the source no
+     *       longer has it or fails on it; a removed label is removed as {@link #removeLabel(String)}
+     *       removes it; both forget a remembered miss. They are applied one label after another on
+     *       the thread that reports them, each waiting for its old pool to drain (up to
+     *       {@link #DEFAULT_CLOSE_GRACE}).</li>
+     * </ul>
+     *
+     * <p>A second call replaces the source (and forgets what the first one answered); labels added
+     * from the first stay. {@link #close()} unsubscribes from the source.
+     *
+     * <pre>{@code
+     * MultiDb db = MultiDb.create(Map.of("catalog", catalogConfig));
+     * CatalogLabelSource tenants = CatalogLabelSource.builder(db, "catalog")
+     *         .secretResolver(FernetSecretResolver.fromEnvironment("MULTIDB_CATALOG_KEY")).build();
+     * db.setLabelSource(LabelSourceSettings.of(tenants).withMissCacheTime(Duration.ofMinutes(1)));
+     * tenants.startRefreshing(Duration.ofMinutes(1), scheduler);   // row changes reach open tenants
+     * try (Session s = db.session(tenantOf(request))) { ... }
+     * }</pre>
+     *
+     * <p>Thread-safety: thread-safe; serialised with {@link #close()}. Sessions asking for other
+     * labels never wait for a look-up.
+     *
+     * @param settings the source and its cache times
+     * @throws PoolClosedException when this instance is closed
+     */
+    public void setLabelSource(LabelSourceSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        closing.lock();
+        try {
+            if (closed) {
+                throw new PoolClosedException(null, "This Multidb instance is closed: " + lifecycle.closeCall()
+                        + " has been called, so it takes no label source");
+            }
+            SourcedLabels sourced = new SourcedLabels(settings.source(), registry, settings.missCacheTime(),
+                    settings.failureCacheTime(), settings.waitTime(), settings.nanoTime());
+            LabelSource.Subscription subscription = settings.source().onChange(c -> sourceChanged(sourced, c));
+            registry.useSource(sourced);
+            if (sourceSubscription != null) {
+                sourceSubscription.close();
+            }
+            sourceSubscription = subscription;
+            changeLog().info("Multidb looks up labels that are not configured in {}", settings);
+        } finally {
+            closing.unlock();
+        }
+    }
+
+    /** Applies changes a source reported, if it is still this instance's source. */
+    private void sourceChanged(SourcedLabels from, LabelSource.Changes changes) {
+        for (String label : changes.removed()) {
+            from.forget(label);
+            if (!closed && registry.config(label).isPresent()) {
+                apply(label, "removed", () -> removeLabel(label));
+            }
+        }
+        for (String label : changes.changed()) {
+            from.forget(label);
+            Optional<DatabaseConfig> current = registry.config(label);
+            if (closed || current.isEmpty()) {
+                continue;
+            }
+            Optional<DatabaseConfig> found;
+            try {
+                found = from.source().find(label);
+            } catch (RuntimeException e) {
+                changeLog().warn("Label '{}' changed in its label source, and looking it up again failed ({});"
+                        + " removing it, so that its sessions get the source's error", label, describe(e));
+                apply(label, "removed", () -> removeLabel(label));
+                continue;
+            }
+            if (found == null || found.isEmpty()) {
+                apply(label, "removed", () -> removeLabel(label));
+            } else if (!found.get().equals(current.get())) {
+                DatabaseConfig next = found.get();
+                if (!apply(label, "replaced", () -> replaceLabel(label, next))) {
+                    apply(label, "removed", () -> removeLabel(label));
+                }
+            }
+        }
+    }
+
+    /** Runs one change; a failure (the label changed meanwhile, or a pool would not open) is logged. */
+    private boolean apply(String label, String change, Runnable run) {
+        try {
+            run.run();
+            return true;
+        } catch (UnknownLabelException e) {
+            return true; // removed meanwhile: nothing left to change
+        } catch (RuntimeException e) {
+            changeLog().warn("Label '{}' could not be {} after a change in its label source: {}", label, change,
+                    describe(e));
+            return false;
+        }
+    }
+
+    /** A Multidb exception's message is scrubbed of passwords; another's may not be, and only its class is told. */
+    private static String describe(RuntimeException e) {
+        return e instanceof MultiDbException ? e.getMessage() : e.getClass().getName();
     }
 
     /** Label changes of the facade's instance log as {@code ConnectionPool}, as its other changes do. */
@@ -434,7 +579,7 @@ public final class MultiDb implements AutoCloseable {
      * @throws UnknownLabelException when the label is not one of this instance's
      */
     public PoolStats stats(String label) {
-        return registry.pool(label).stats();
+        return registry.configuredPool(label).stats();
     }
 
     /**
@@ -443,7 +588,7 @@ public final class MultiDb implements AutoCloseable {
      * @throws UnknownLabelException when the label is not one of this instance's
      */
     public PoolStats readStats(String label) {
-        return registry.readPool(label).stats();
+        return registry.configuredReadPool(label).stats();
     }
 
     /**
@@ -463,11 +608,12 @@ public final class MultiDb implements AutoCloseable {
      * @throws UnknownLabelException when the label is not one of this instance's
      */
     public OptionalInt openSessions(String label) {
-        LabelPool pool = registry.pool(label);
+        LabelPool pool = registry.configuredPool(label);
         if (pool.config().leakDetectionThreshold().isZero()) {
             return OptionalInt.empty();
         }
-        return OptionalInt.of(pool.watchedSessions().intValue() + registry.readPool(label).watchedSessions().intValue());
+        return OptionalInt.of(pool.watchedSessions().intValue()
+                + registry.configuredReadPool(label).watchedSessions().intValue());
     }
 
     /**
@@ -508,6 +654,11 @@ public final class MultiDb implements AutoCloseable {
                 return;
             }
             closed = true;
+            registry.useSource(null);
+            if (sourceSubscription != null) {
+                sourceSubscription.close();
+                sourceSubscription = null;
+            }
             List<String> busy = registry.close(grace);
             if (!busy.isEmpty()) {
                 log.warn("Closed labels {} with sessions still in use (grace {} ms); their connections were closed",

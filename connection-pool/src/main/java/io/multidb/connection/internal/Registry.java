@@ -55,6 +55,8 @@ public final class Registry {
     private final ReentrantLock changes = new ReentrantLock();
     /** Set under {@code changes} by {@link #close}; no label changes afterwards. */
     private boolean closed;
+    /** Where labels that are not configured are looked up, or {@code null}: consulted only on a miss. */
+    private volatile SourcedLabels source;
     /** Removed or replaced labels whose pools are still draining: {@link #close} closes them too. */
     private final Set<Label> retiring = ConcurrentHashMap.newKeySet();
 
@@ -154,6 +156,61 @@ public final class Registry {
         } finally {
             changes.unlock();
         }
+    }
+
+    /**
+     * Adds a label found by the label source, unless the application added it meanwhile (then its
+     * configuration wins, and no second pool is made).
+     *
+     * @param label  the label
+     * @param config its configuration
+     * @return whether it was added here
+     * @throws ConfigurationException when the configuration is invalid
+     * @throws io.multidb.connection.PoolClosedException when the instance is closed
+     */
+    boolean addIfAbsent(String label, DatabaseConfig config) {
+        String call = lifecycle.call("addLabel");
+        DatabaseConfig parsed = parseOne(label, config, call);
+        changes.lock();
+        try {
+            checkOpen(label);
+            if (snapshot.byLabel().containsKey(label)) {
+                return false;
+            }
+            Label added = build(Map.of(label, parsed), lifecycle, call).get(label);
+            Map<String, Label> next = new LinkedHashMap<>(snapshot.byLabel());
+            next.put(label, added);
+            snapshot = Snapshot.of(next);
+            return true;
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /**
+     * Sets where labels that are not configured are looked up; {@code null} for nowhere.
+     *
+     * @param source the look-ups, made for this registry
+     * @return the previous one, or {@code null}
+     */
+    public SourcedLabels useSource(SourcedLabels source) {
+        changes.lock();
+        try {
+            SourcedLabels previous = this.source;
+            this.source = source;
+            return previous;
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /**
+     * @param label a label
+     * @return its configuration, when it is configured now
+     */
+    public Optional<DatabaseConfig> config(String label) {
+        Label l = snapshot.byLabel().get(label);
+        return l == null ? Optional.empty() : Optional.of(l.pool().config());
     }
 
     /**
@@ -391,31 +448,68 @@ public final class Registry {
     }
 
     /**
+     * The pool of a label; a label that is not configured is looked up in the label source, when
+     * there is one, and added (see {@link SourcedLabels}). A configured label never reaches the source.
+     *
+     * @param label a label
+     * @return its pool
+     * @throws UnknownLabelException when the label is not configured (nor in the label source)
+     * @throws io.multidb.connection.LabelSourceException when looking it up in the label source failed
+     */
+    public LabelPool pool(String label) {
+        Label l = snapshot.byLabel().get(label);
+        return (l == null ? sourced(label) : l).pool();
+    }
+
+    /**
+     * As {@link #pool}, without asking the label source: for looking at a label (its statistics)
+     * rather than using it.
+     *
      * @param label a label
      * @return its pool
      * @throws UnknownLabelException when the label is not configured
      */
-    public LabelPool pool(String label) {
-        Snapshot now = snapshot;
-        Label l = now.byLabel().get(label);
-        if (l == null) {
-            throw unknown(label, now);
-        }
-        return l.pool();
+    public LabelPool configuredPool(String label) {
+        return entry(label).pool();
     }
 
     /**
+     * As {@link #readPool}, without asking the label source.
+     *
      * @param label a label
      * @return the pool of its read-only sessions
      * @throws UnknownLabelException when the label is not configured
      */
-    public LabelPool readPool(String label) {
+    public LabelPool configuredReadPool(String label) {
+        return entry(label).readPool();
+    }
+
+    /** A label that missed the snapshot: looked up in the source, when there is one (never for a null label). */
+    private Label sourced(String label) {
+        SourcedLabels from = source;
+        if (from == null || label == null) {
+            throw unknown(label, snapshot);
+        }
+        from.load(label);
         Snapshot now = snapshot;
         Label l = now.byLabel().get(label);
-        if (l == null) {
+        if (l == null) { // removed again between its addition and this read
             throw unknown(label, now);
         }
-        return l.readPool();
+        return l;
+    }
+
+    /**
+     * As {@link #pool}, for the pool of the label's read-only sessions.
+     *
+     * @param label a label
+     * @return the pool of its read-only sessions
+     * @throws UnknownLabelException when the label is not configured (nor in the label source)
+     * @throws io.multidb.connection.LabelSourceException when looking it up in the label source failed
+     */
+    public LabelPool readPool(String label) {
+        Label l = snapshot.byLabel().get(label);
+        return (l == null ? sourced(label) : l).readPool();
     }
 
     private Label entry(String label) {
@@ -425,6 +519,14 @@ public final class Registry {
             throw unknown(label, now);
         }
         return l;
+    }
+
+    /**
+     * @param label a label that is not configured
+     * @return the exception for a session on it, listing the labels configured now
+     */
+    UnknownLabelException unknown(String label) {
+        return unknown(label, snapshot);
     }
 
     private static UnknownLabelException unknown(String label, Snapshot now) {
