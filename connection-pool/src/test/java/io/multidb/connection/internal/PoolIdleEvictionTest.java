@@ -204,6 +204,65 @@ class PoolIdleEvictionTest {
                 .as("the housekeeper's threads end with the last pool").isTrue();
     }
 
+    /**
+     * What a label costs when configured but never used, and when its pools were used and then closed
+     * for idleness: threads and retained heap for 200 labels, printed (numbers vary by JVM, so only
+     * the thread counts are asserted, not the bytes).
+     */
+    @Test
+    void unusedAndEvictedLabelsCostNoThread() throws Exception {
+        int n = 200;
+        Map<String, Object> configs = new LinkedHashMap<>();
+        List<String> labels = new ArrayList<>();
+        // one database for every label, kept by a connection of its own: what remains is the labels' cost
+        String url = "jdbc:h2:mem:" + unique() + ";DB_CLOSE_DELAY=-1";
+        for (int i = 0; i < n; i++) {
+            String label = unique();
+            labels.add(label);
+            Map<String, Object> c = h2(0.05);
+            c.remove("db");
+            c.put("url", url);
+            configs.put(label, c);
+        }
+        long threadsBefore = threadsNamed("");
+        long heapBefore = retainedHeap();
+        MultiDb db = MultiDb.create(configs);
+        try {
+            long heapUnused = retainedHeap();
+            long threadsUnused = threadsNamed("");
+            for (String label : labels) {
+                try (Session s = db.readSession(label)) {
+                    assertThat(s.query(Integer.class, "select 1")).containsExactly(1);
+                }
+            }
+            assertThat(eventually(() -> labels.stream().allMatch(l -> db.stats(l).total() == 0
+                    && db.readStats(l).total() == 0))).as("every pool closed for idleness").isTrue();
+            assertThat(eventually(() -> threadsNamed("connection adder") + threadsNamed("connection closer") == 0))
+                    .as("no pool thread left once the pools are closed").isTrue();
+            long threadsEvicted = threadsNamed("");
+            long heapEvicted = retainedHeap();
+            System.out.printf("pool_idle_timeout footprint, %d labels: unused %+d threads, %d bytes/label;"
+                    + " evicted %+d threads, %d bytes/label%n", n, threadsUnused - threadsBefore,
+                    (heapUnused - heapBefore) / n, threadsEvicted - threadsBefore, (heapEvicted - heapBefore) / n);
+            assertThat(threadsUnused - threadsBefore).as("threads of %d unused labels", n).isLessThanOrEqualTo(0);
+            assertThat(threadsNamed(Housekeeper.THREAD_PREFIX)).isLessThanOrEqualTo(Housekeeper.THREADS);
+            assertThat(threadsNamed(":housekeeper")).isZero();
+        } finally {
+            db.close();
+        }
+    }
+
+    private static long retainedHeap() throws InterruptedException {
+        Runtime rt = Runtime.getRuntime();
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            Thread.sleep(50);
+            used = Math.min(used, rt.totalMemory() - rt.freeMemory());
+        }
+        return used;
+    }
+
     /** The pool's server connections end with it: PostgreSQL no longer lists them. */
     @Test
     @RequiresEngine(Engine.POSTGRESQL)
