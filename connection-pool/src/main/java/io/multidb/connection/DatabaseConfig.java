@@ -118,8 +118,8 @@ public final class DatabaseConfig {
      * {@code pool_recycle}, {@code pool_pre_ping}, {@code read_only}, {@code isolation},
      * {@code init_sql}, {@code properties}, {@code xa}, {@code lazy}) and Multidb's own
      * ({@code fair_queue}, {@code driver_class}, {@code connect_timeout}, {@code socket_timeout},
-     * {@code validation_timeout}, {@code leak_detection_threshold}). A {@code null} value means
-     * "not set". Numbers must be numbers and booleans booleans; durations are seconds (a number) or
+     * {@code validation_timeout}, {@code leak_detection_threshold}, {@code pool_idle_timeout}). A
+     * {@code null} value means "not set". Numbers must be numbers and booleans booleans; durations are seconds (a number) or
      * a {@link Duration}.
      *
      * <pre>{@code
@@ -371,6 +371,14 @@ public final class DatabaseConfig {
      */
     public Duration leakDetectionThreshold() {
         return pool.leakDetectionThreshold();
+    }
+
+    /**
+     * @return how long the label's pools may go unused before they are closed, to be opened again on
+     *     the next use ({@code pool_idle_timeout}); {@link Duration#ZERO} (the default) means never
+     */
+    public Duration poolIdleTimeout() {
+        return pool.poolIdleTimeout();
     }
 
     /**
@@ -754,6 +762,20 @@ public final class DatabaseConfig {
          */
         public Builder leakDetectionThreshold(Duration leakDetectionThreshold) {
             given.set(Keys.LEAK_DETECTION_THRESHOLD, leakDetectionThreshold);
+            return this;
+        }
+
+        /**
+         * @param poolIdleTimeout close the label's pool, and its read-only pool, once no session has
+         *                        used it for this long, closing its connections and its threads'
+         *                        work; the next session opens it again, as on first use.
+         *                        {@link Duration#ZERO} (the default) keeps pools open. For labels used
+         *                        now and then, such as tenants. An {@code xa} label's own pool is not
+         *                        closed.
+         * @return this builder
+         */
+        public Builder poolIdleTimeout(Duration poolIdleTimeout) {
+            given.set(Keys.POOL_IDLE_TIMEOUT, poolIdleTimeout);
             return this;
         }
 

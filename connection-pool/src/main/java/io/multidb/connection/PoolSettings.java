@@ -102,6 +102,14 @@ public final class PoolSettings {
         return Keys.LEAK_DETECTION_THRESHOLD.get(values);
     }
 
+    /**
+     * @return how long the pool may go unused before it is closed, to be opened again on the next use
+     *     ({@code pool_idle_timeout}); {@link Duration#ZERO} means never
+     */
+    public Duration poolIdleTimeout() {
+        return Keys.POOL_IDLE_TIMEOUT.get(values);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o == this || o instanceof PoolSettings other && values.equalIn(other.values, Key.Part.POOL);

@@ -163,7 +163,8 @@ class ConfigReaderTest {
         assertThat(e).hasMessageContaining("Valid keys: [engine, connection_string, url, host, port, db, database,"
                 + " user, username, password, schema, label, pool_size, max_overflow, pool_timeout, pool_recycle,"
                 + " pool_pre_ping, read_only, isolation, init_sql, properties, xa, lazy, fair_queue, driver_class,"
-                + " connect_timeout, socket_timeout, validation_timeout, leak_detection_threshold, application_name]");
+                + " connect_timeout, socket_timeout, validation_timeout, leak_detection_threshold, pool_idle_timeout,"
+                + " application_name]");
     }
 
     @Test

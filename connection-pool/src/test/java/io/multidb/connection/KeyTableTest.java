@@ -46,6 +46,7 @@ class KeyTableTest {
             Map.entry("socket_timeout", 4),
             Map.entry("validation_timeout", 1),
             Map.entry("leak_detection_threshold", 5),
+            Map.entry("pool_idle_timeout", 30),
             Map.entry("application_name", "billing-api"));
 
     @Test

@@ -14,10 +14,13 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * A label's HikariCP pool, created on first use. Until then the label costs one small object: no
- * thread, no connection.
+ * thread, no connection. Open pools start no housekeeper thread of their own: they share the
+ * {@link Housekeeper}. With {@code pool_idle_timeout} the pool is closed again once unused for that
+ * long, and reopened on the next use.
  *
  * <p>Each label has two: the pool of its transactional sessions (auto-commit off), and the pool of
  * its read-only sessions ({@link #forReads}), whose connections run with auto-commit on and are
@@ -54,11 +57,16 @@ final class HikariLabelPool extends LazyLabelPool<HikariDataSource> {
 
     @Override
     HikariDataSource create() {
+        ScheduledExecutorService housekeeper = Housekeeper.acquire();
         try {
-            return new HikariDataSource(hikariConfig(config(), reads));
+            return new HikariDataSource(hikariConfig(config(), reads, housekeeper));
         } catch (RuntimeException e) {
+            Housekeeper.release();
             // PoolInitializationException: the first connection failed; the next use tries again
             throw Failures.connectionFailed(config(), e.getCause() == null ? e : e.getCause());
+        } catch (Error e) {
+            Housekeeper.release();
+            throw e;
         }
     }
 
@@ -103,11 +111,30 @@ final class HikariLabelPool extends LazyLabelPool<HikariDataSource> {
 
     @Override
     void shut(HikariDataSource pool) {
-        pool.close();
+        try {
+            pool.close();
+        } finally {
+            Housekeeper.release();
+        }
     }
 
-    private static HikariConfig hikariConfig(DatabaseConfig config, boolean reads) {
+    @Override
+    boolean closesWhenIdle() {
+        return true;
+    }
+
+    /** HikariCP's counts: a lent connection, or a thread waiting inside the pool, keeps it open. */
+    @Override
+    boolean inUse(HikariDataSource pool) {
+        HikariPoolMXBean mx = pool.getHikariPoolMXBean();
+        return mx != null && (mx.getActiveConnections() > 0 || mx.getThreadsAwaitingConnection() > 0);
+    }
+
+    private static HikariConfig hikariConfig(DatabaseConfig config, boolean reads,
+            ScheduledExecutorService housekeeper) {
         HikariConfig h = new HikariConfig();
+        // one scheduler for every pool instead of a housekeeper thread each; HikariCP never shuts it down
+        h.setScheduledExecutor(housekeeper);
         h.setPoolName("multidb-" + config.label() + (reads ? "-read" : ""));
         // HikariCP's DEBUG dump of its configuration masks only a property named "password"; handed a
         // ready data source it shows an opaque object, so no secret driver property (sslpassword, a

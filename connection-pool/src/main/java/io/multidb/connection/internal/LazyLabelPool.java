@@ -11,7 +11,9 @@ import io.multidb.connection.internal.engine.EngineProfile;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -54,6 +56,26 @@ abstract class LazyLabelPool<P> implements LabelPool {
     private final long poolTimeoutNanos;
     private final long poolTimeoutMillis;
     private final Duration leakThreshold;
+    /** {@code pool_idle_timeout} in nanoseconds, 0 when pools are never closed for idleness. */
+    private final long idleTimeoutNanos;
+    /**
+     * Set by every borrow (only when it is not set already, so that borrowers do not keep writing
+     * one shared line), cleared by the idle check: whether the pool was used since the last check.
+     */
+    private volatile boolean used;
+    /**
+     * Borrowers that may wait inside the pool (the slow path): counted only with
+     * {@code pool_idle_timeout}, so that the idle check does not close a pool one of them entered.
+     */
+    private final AtomicInteger entering;
+    /** The pool the idle check is deciding about, while {@link #pool} is unset: {@link #stats()} reads it. */
+    private volatile P evicting;
+    /** The periodic idle check; guarded by {@code lock}. */
+    private ScheduledFuture<?> idleCheck;
+    /** When the idle check last saw the pool in use; guarded by {@code lock}. */
+    private long idleSince;
+    /** Pools closed for idleness so far; guarded by {@code lock}, read by tests. */
+    private volatile int evictions;
 
     LazyLabelPool(DatabaseConfig config, Lifecycle lifecycle) {
         this.config = config;
@@ -63,6 +85,8 @@ abstract class LazyLabelPool<P> implements LabelPool {
         this.leakThreshold = config.leakDetectionThreshold();
         this.lifecycle = lifecycle;
         this.queue = config.fairQueue() ? new Semaphore(admitted(config.maxPoolSize()), true) : null;
+        this.idleTimeoutNanos = closesWhenIdle() ? config.poolIdleTimeout().toNanos() : 0;
+        this.entering = idleTimeoutNanos > 0 ? new AtomicInteger() : null;
     }
 
     @Override
@@ -122,6 +146,23 @@ abstract class LazyLabelPool<P> implements LabelPool {
     abstract boolean canTakeIdleAtOnce(P pool);
 
     /**
+     * @return whether this kind of pool is closed after {@code pool_idle_timeout} without use; only
+     *     pools that answer {@link #inUse} exactly can be
+     */
+    boolean closesWhenIdle() {
+        return false;
+    }
+
+    /**
+     * @param pool the underlying pool
+     * @return whether a connection is lent or a thread waits inside the pool; read after the pool is
+     *     unpublished, so that a borrower that took a connection just before is seen
+     */
+    boolean inUse(P pool) {
+        return true;
+    }
+
+    /**
      * While nobody waits (nobody queued, nobody waiting in the pool) the borrower asks the pool
      * without waiting: it gets an idle connection at once, writing no shared counter. Otherwise, or
      * when no connection was idle, it lines up in the fair queue. Places held by borrowers that came
@@ -139,7 +180,12 @@ abstract class LazyLabelPool<P> implements LabelPool {
         if (queue != null && !queue.hasQueuedThreads() && canTakeIdleAtOnce(p)) {
             Connection idle = idleConnection(p);
             if (idle != null) {
-                return lent(refusedIfClosing(idle), lease);
+                Connection kept = kept(idle, p);
+                if (kept != null) {
+                    return lent(kept, lease);
+                }
+                // the pool was closed for idleness just as it lent it: the next use opens it again
+                p = started();
             }
         }
         // the wait starts here: the caller, who entered before, never sees a timeout before pool_timeout
@@ -185,18 +231,70 @@ abstract class LazyLabelPool<P> implements LabelPool {
     private Connection fromPool(P p, Lease lease, long start, long deadline) {
         try {
             while (true) {
+                enter();
                 try {
-                    return refusedIfClosing(connectionFrom(p, ceilMillis(deadline - System.nanoTime())));
+                    if (pool == p) {
+                        Connection kept = kept(connectionFrom(p, ceilMillis(deadline - System.nanoTime())), p);
+                        if (kept != null) {
+                            return kept;
+                        }
+                    }
                 } catch (SQLException e) {
-                    if (!lending || !Failures.isPoolTimeout(e) || deadline - System.nanoTime() <= 0) {
+                    if (lending && pool != p) {
+                        // closed for idleness while this borrower was entering it: ask the next pool
+                        p = null;
+                    } else if (!lending || !Failures.isPoolTimeout(e) || deadline - System.nanoTime() <= 0) {
                         throw lendingFailure(p, e, Duration.ofNanos(System.nanoTime() - start));
                     }
+                } finally {
+                    leave();
+                }
+                if (p == null || pool != p) {
+                    p = started();
                 }
             }
         } catch (RuntimeException | Error e) {
             leaveQueue(lease);
             throw e;
         }
+    }
+
+    /**
+     * Counts a borrower that may wait inside the pool, before it checks that the pool is still the
+     * published one: the idle check unpublishes the pool before it reads this count, so either the
+     * borrower sees the pool gone or the check sees the borrower. Only with {@code pool_idle_timeout}.
+     */
+    private void enter() {
+        if (entering != null) {
+            entering.incrementAndGet();
+        }
+    }
+
+    private void leave() {
+        if (entering != null) {
+            entering.decrementAndGet();
+        }
+    }
+
+    /**
+     * @return {@code connection} when its pool is still the published one and lending; {@code null}
+     *     when the idle check closed the pool meanwhile (the connection is given back: the borrower
+     *     asks again and opens the next pool)
+     * @throws MultiDbException when the pool is closing, as {@link #refusedIfClosing} does
+     */
+    private Connection kept(Connection connection, P p) {
+        if (lending && pool == p) {
+            return connection;
+        }
+        if (!lending) {
+            return refusedIfClosing(connection);
+        }
+        try {
+            connection.close();
+        } catch (SQLException | RuntimeException e) {
+            // its pool is closing and may have closed it already
+        }
+        return null;
     }
 
     /** @return {@code nanos} in whole milliseconds, rounded up, at least 1 */
@@ -323,21 +421,27 @@ abstract class LazyLabelPool<P> implements LabelPool {
 
     @Override
     public final Connection borrowForDataSource() throws SQLException {
-        P p;
-        try {
-            p = started();
-        } catch (MultiDbException e) {
-            throw asSqlException(e);
-        }
-        Connection connection;
         long start = System.nanoTime();
         try {
-            connection = connectionFrom(p, poolTimeoutMillis);
-        } catch (SQLException e) {
-            throw asSqlException(lendingFailure(p, e, Duration.ofNanos(System.nanoTime() - start)));
-        }
-        try {
-            return refusedIfClosing(connection);
+            while (true) {
+                P p = started();
+                enter();
+                try {
+                    if (pool == p) {
+                        Connection kept = kept(connectionFrom(p, poolTimeoutMillis), p);
+                        if (kept != null) {
+                            return kept;
+                        }
+                    }
+                } catch (SQLException e) {
+                    if (!lending || pool == p) {
+                        throw asSqlException(lendingFailure(p, e, Duration.ofNanos(System.nanoTime() - start)));
+                    }
+                    // closed for idleness while this borrower was entering it: ask the next pool
+                } finally {
+                    leave();
+                }
+            }
         } catch (MultiDbException e) {
             throw asSqlException(e);
         }
@@ -368,6 +472,9 @@ abstract class LazyLabelPool<P> implements LabelPool {
     private P started() {
         P p = pool;
         if (p != null && lending) {
+            if (!used) {
+                used = true;
+            }
             return p;
         }
         long endedBefore = attemptsEnded;
@@ -383,6 +490,8 @@ abstract class LazyLabelPool<P> implements LabelPool {
                 try {
                     pool = create();
                     lastFailure = null;
+                    used = true;
+                    watchIdleness();
                 } catch (RuntimeException e) {
                     // only an unreachable database is shared; anything else each borrower meets itself
                     lastFailure = e instanceof ConnectionFailedException failure ? failure : null;
@@ -426,7 +535,89 @@ abstract class LazyLabelPool<P> implements LabelPool {
     @Override
     public final PoolStats stats() {
         P p = pool;
+        if (p == null) {
+            // the idle check unpublishes the pool while it decides; a pool it keeps is published again
+            p = evicting;
+            if (p == null) {
+                p = pool;
+            }
+        }
         return p == null ? new PoolStats(0, 0, 0, 0, config.maxPoolSize()) : statsOf(p);
+    }
+
+    /** Starts the idle check of a pool just created; with the lock held. */
+    private void watchIdleness() {
+        if (idleTimeoutNanos <= 0) {
+            return;
+        }
+        long period = Math.max(TimeUnit.MILLISECONDS.toNanos(10), idleTimeoutNanos / 4);
+        idleSince = System.nanoTime();
+        idleCheck = Housekeeper.acquire().scheduleWithFixedDelay(this::checkIdle, period, period,
+                TimeUnit.NANOSECONDS);
+    }
+
+    /** Ends the idle check; with the lock held. */
+    private void stopWatching() {
+        if (idleCheck != null) {
+            idleCheck.cancel(false);
+            idleCheck = null;
+            Housekeeper.release();
+        }
+    }
+
+    /**
+     * Runs on the shared housekeeper: closes the pool once nobody has used it for
+     * {@code pool_idle_timeout}. Under the pool's lock, so that it never overlaps its creation or
+     * close (a lock busy with either skips this round). The pool is unpublished first, then its counts
+     * are read: a borrower that took a connection, or entered the pool to wait, before it was
+     * unpublished is counted then and keeps it; a later one finds it unpublished, gives back what it
+     * got and opens the next pool, waiting for this lock. The borrow path writes nothing more for
+     * this than {@link #used}, and only when it is unset.
+     */
+    private void checkIdle() {
+        if (!lock.tryLock()) {
+            return;
+        }
+        try {
+            P p = pool;
+            if (p == null || !lending || closed) {
+                return;
+            }
+            long now = System.nanoTime();
+            if (used || inUse(p)) {
+                used = false;
+                idleSince = now;
+                return;
+            }
+            if (now - idleSince < idleTimeoutNanos) {
+                return;
+            }
+            evicting = p;
+            pool = null;
+            if (used || entering.get() > 0 || inUse(p)) {
+                pool = p;
+                evicting = null;
+                used = false;
+                idleSince = now;
+                return;
+            }
+            stopWatching();
+            try {
+                shut(p);
+            } finally {
+                evicting = null;
+                evictions++;
+            }
+        } catch (RuntimeException e) {
+            // the pool's own close failed; it is unpublished either way and the next use opens another
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return how many times the pool was closed for idleness */
+    final int evictions() {
+        return evictions;
     }
 
     /**
@@ -463,6 +654,7 @@ abstract class LazyLabelPool<P> implements LabelPool {
             closed = true;
             p = pool;
             pool = null;
+            stopWatching();
         } finally {
             lock.unlock();
         }

@@ -195,6 +195,14 @@ public final class Keys {
                     + " `io.multidb.connection.leak` naming the label with the stack trace of where the session was"
                     + " opened (and an INFO when it is finally closed); 0 turns it off. Costs one captured stack"
                     + " trace per session while on");
+    /** {@code pool_idle_timeout}: whole pools closed when unused, reopened on the next use. */
+    public static final Key<Duration> POOL_IDLE_TIMEOUT = Key.declare("pool_idle_timeout", Kinds.SECONDS, Part.POOL)
+            .byDefault(Duration.ZERO, "0 (never)")
+            .bound(Keys::notNegative)
+            .sets(DatabaseConfig.Builder::poolIdleTimeout)
+            .doc("seconds after which a label's pool (and its read-only pool) that no session used is closed, with"
+                    + " all its connections, and opened again on the next use; 0 keeps it open. For labels that are"
+                    + " used now and then, such as tenants. An `xa` label's own pool is not closed");
     /** {@code application_name}: the engine profile names the driver property that carries it. */
     public static final Key<String> APPLICATION_NAME = Key.declare("application_name", Kinds.TEXT, Part.CONNECTION)
             .bound(s -> s != null && s.isBlank() ? "must not be blank" : null)
@@ -208,7 +216,7 @@ public final class Keys {
     public static final List<Key<?>> ALL = List.of(ENGINE, CONNECTION_STRING, HOST, PORT, DB, USER, PASSWORD, SCHEMA,
             LABEL, POOL_SIZE, MAX_OVERFLOW, POOL_TIMEOUT, POOL_RECYCLE, POOL_PRE_PING, READ_ONLY, ISOLATION, INIT_SQL,
             PROPERTIES, XA, LAZY, FAIR_QUEUE, DRIVER_CLASS, CONNECT_TIMEOUT, SOCKET_TIMEOUT, VALIDATION_TIMEOUT,
-            LEAK_DETECTION_THRESHOLD, APPLICATION_NAME);
+            LEAK_DETECTION_THRESHOLD, POOL_IDLE_TIMEOUT, APPLICATION_NAME);
 
     static {
         for (int i = 0; i < ALL.size(); i++) {
