@@ -20,6 +20,9 @@ public final class RunAllSamples {
         System.out.println("\n=== A multi-database backend ===");
         MultiDatabaseBackendSample.main(args);
 
+        System.out.println("\n=== A multi-tenant HTTP service: the tenant per request, from a catalog ===");
+        TenantHttpSample.main(args);
+
         // last: it shuts JTA support down, and Narayana cannot be enabled twice in one JVM
         System.out.println("\n=== XA transfer across two databases (multidb-jta-support) ===");
         XaTransferSample.main(args);
