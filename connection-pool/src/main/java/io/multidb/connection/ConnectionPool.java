@@ -237,6 +237,28 @@ public final class ConnectionPool {
     }
 
     /**
+     * Caps the number of underlying pools kept open over every label ({@code max_open_pools}): when
+     * a pool is about to open beyond the cap, the least recently used idle pool is closed first (its
+     * label stays configured and reopens on its next session); when none is idle, the new pool opens
+     * anyway. See {@link MultiDb#setMaxOpenPools(int)} for the whole behaviour.
+     *
+     * <pre>{@code
+     * ConnectionPool.configure(tenantConfigs);
+     * ConnectionPool.setMaxOpenPools(50);
+     * }</pre>
+     *
+     * <p>Thread-safety: thread-safe.
+     *
+     * @param max the most underlying pools to keep open, or 0 for no cap (the default)
+     * @throws IllegalArgumentException when {@code max} is negative
+     * @throws NotConfiguredException before {@link #configure(Map)}: the cap belongs to the
+     *     configured instance, and is dropped by {@link #closeAllConnections()}
+     */
+    public static void setMaxOpenPools(int max) {
+        instance().setMaxOpenPools(max);
+    }
+
+    /**
      * Gives the configured labels a {@link LabelSource} with the default cache times: sessions on a
      * label that is not configured look it up there. See {@link MultiDb#setLabelSource(LabelSource)}.
      *

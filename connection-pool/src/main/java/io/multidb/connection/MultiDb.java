@@ -237,6 +237,48 @@ public final class MultiDb implements AutoCloseable {
     }
 
     /**
+     * Caps the number of underlying pools this instance keeps open ({@code max_open_pools}), for
+     * many tenants of which few are active at a time. Each label has up to two underlying pools, its
+     * own and that of its read-only sessions, and each counts as one (XA labels' own pools are not
+     * counted: they are never closed while the label is configured). When a pool is about to open
+     * and the cap is reached, the least recently used pool that is idle (no connection lent, nobody
+     * waiting for one) is closed first, exactly as {@code pool_idle_timeout} closes it: its label
+     * stays configured and its next session opens it again. When no open pool is idle, the new one
+     * opens anyway and one INFO line says so: the cap is a target, never a reason to fail or delay a
+     * session. 0 (the default) sets no cap.
+     *
+     * <pre>{@code
+     * MultiDb db = MultiDb.create(tenantConfigs);   // 1,000 tenant labels, lazy
+     * db.setMaxOpenPools(50);                       // at most 50 HikariCP pools while they are idle
+     * }</pre>
+     *
+     * <p>The cap applies from the next pool that opens: pools already open over a lower cap are
+     * closed as others open. Recency is tracked without cost to the borrow path: a pool counts as
+     * used at the moments the idle check or an eviction finds it was used since it last looked.
+     *
+     * <p>Thread-safety: thread-safe; may be called at any time, also while sessions run.
+     *
+     * @param max the most underlying pools to keep open, or 0 for no cap
+     * @throws IllegalArgumentException when {@code max} is negative
+     * @throws PoolClosedException when this instance is closed
+     */
+    public void setMaxOpenPools(int max) {
+        if (closed) {
+            throw new PoolClosedException(null, "This Multidb instance is closed: " + lifecycle.closeCall()
+                    + " has been called, so it takes no max_open_pools");
+        }
+        registry.maxOpenPools(max);
+        changeLog().info("Multidb max_open_pools set to {}", max == 0 ? "0 (no cap)" : String.valueOf(max));
+    }
+
+    /**
+     * @return the cap set by {@link #setMaxOpenPools(int)}, 0 when there is none
+     */
+    public int maxOpenPools() {
+        return registry.maxOpenPools();
+    }
+
+    /**
      * Gives this instance a {@link LabelSource} with the default cache times; see
      * {@link #setLabelSource(LabelSourceSettings)}.
      *

@@ -31,23 +31,24 @@ import java.util.concurrent.ScheduledExecutorService;
 final class HikariLabelPool extends LazyLabelPool<HikariDataSource> {
     private final boolean reads;
 
-    HikariLabelPool(DatabaseConfig config, Lifecycle lifecycle) {
-        this(config, lifecycle, false);
+    HikariLabelPool(DatabaseConfig config, Lifecycle lifecycle, OpenPools openPools) {
+        this(config, lifecycle, openPools, false);
     }
 
-    private HikariLabelPool(DatabaseConfig config, Lifecycle lifecycle, boolean reads) {
-        super(config, lifecycle);
+    private HikariLabelPool(DatabaseConfig config, Lifecycle lifecycle, OpenPools openPools, boolean reads) {
+        super(config, lifecycle, openPools);
         this.reads = reads;
     }
 
     /**
      * @param config    a label's configuration
      * @param lifecycle the API that creates and closes the label's pools
+     * @param openPools the instance's open pools, which this one joins while open
      * @return the pool of the label's read-only sessions: as lazy as the label's own, opening no
      *     connection until a read-only session needs one and keeping none idle for long
      */
-    static HikariLabelPool forReads(DatabaseConfig config, Lifecycle lifecycle) {
-        return new HikariLabelPool(config, lifecycle, true);
+    static HikariLabelPool forReads(DatabaseConfig config, Lifecycle lifecycle, OpenPools openPools) {
+        return new HikariLabelPool(config, lifecycle, openPools, true);
     }
 
     @Override

@@ -65,19 +65,25 @@ abstract class LazyLabelPool<P> implements LabelPool {
     private volatile boolean used;
     /**
      * Borrowers that may wait inside the pool (the slow path): counted only with
-     * {@code pool_idle_timeout}, so that the idle check does not close a pool one of them entered.
+     * {@code pool_idle_timeout} or {@code max_open_pools}, so that the idle check or an eviction does
+     * not close a pool one of them entered; {@code null} for pools never closed while in service.
      */
     private final AtomicInteger entering;
+    /** The instance's open pools, and its cap on them. */
+    private final OpenPools openPools;
     /** The pool the idle check is deciding about, while {@link #pool} is unset: {@link #stats()} reads it. */
     private volatile P evicting;
     /** The periodic idle check; guarded by {@code lock}. */
     private ScheduledFuture<?> idleCheck;
-    /** When the idle check last saw the pool in use; guarded by {@code lock}. */
-    private long idleSince;
+    /**
+     * When the pool was last seen in use (by the idle check, or by an eviction under
+     * {@code max_open_pools}), as {@link System#nanoTime()}; written under {@code lock}.
+     */
+    private volatile long lastUse;
     /** Pools closed for idleness so far; guarded by {@code lock}, read by tests. */
     private volatile int evictions;
 
-    LazyLabelPool(DatabaseConfig config, Lifecycle lifecycle) {
+    LazyLabelPool(DatabaseConfig config, Lifecycle lifecycle, OpenPools openPools) {
         this.config = config;
         this.profile = EngineProfile.of(config.engine());
         this.poolTimeoutNanos = config.poolTimeout().toNanos();
@@ -86,7 +92,8 @@ abstract class LazyLabelPool<P> implements LabelPool {
         this.lifecycle = lifecycle;
         this.queue = config.fairQueue() ? new Semaphore(admitted(config.maxPoolSize()), true) : null;
         this.idleTimeoutNanos = closesWhenIdle() ? config.poolIdleTimeout().toNanos() : 0;
-        this.entering = idleTimeoutNanos > 0 ? new AtomicInteger() : null;
+        this.entering = closesWhenIdle() ? new AtomicInteger() : null;
+        this.openPools = openPools;
     }
 
     @Override
@@ -231,7 +238,7 @@ abstract class LazyLabelPool<P> implements LabelPool {
     private Connection fromPool(P p, Lease lease, long start, long deadline) {
         try {
             while (true) {
-                enter();
+                boolean entered = enter();
                 try {
                     if (pool == p) {
                         Connection kept = kept(connectionFrom(p, ceilMillis(deadline - System.nanoTime())), p);
@@ -247,7 +254,7 @@ abstract class LazyLabelPool<P> implements LabelPool {
                         throw lendingFailure(p, e, Duration.ofNanos(System.nanoTime() - start));
                     }
                 } finally {
-                    leave();
+                    leave(entered);
                 }
                 if (p == null || pool != p) {
                     p = started();
@@ -262,16 +269,22 @@ abstract class LazyLabelPool<P> implements LabelPool {
     /**
      * Counts a borrower that may wait inside the pool, before it checks that the pool is still the
      * published one: the idle check unpublishes the pool before it reads this count, so either the
-     * borrower sees the pool gone or the check sees the borrower. Only with {@code pool_idle_timeout}.
+     * borrower sees the pool gone or the check sees the borrower. Only with {@code pool_idle_timeout}
+     * or {@code max_open_pools}: a borrower that entered uncounted just before the cap was set finds
+     * its pool closed, and asks the next one, as any borrower that finds its pool gone does.
+     *
+     * @return whether the borrower was counted, to be given to {@link #leave}
      */
-    private void enter() {
-        if (entering != null) {
+    private boolean enter() {
+        if (entering != null && (idleTimeoutNanos > 0 || openPools.capped())) {
             entering.incrementAndGet();
+            return true;
         }
+        return false;
     }
 
-    private void leave() {
-        if (entering != null) {
+    private void leave(boolean entered) {
+        if (entered) {
             entering.decrementAndGet();
         }
     }
@@ -425,7 +438,7 @@ abstract class LazyLabelPool<P> implements LabelPool {
         try {
             while (true) {
                 P p = started();
-                enter();
+                boolean entered = enter();
                 try {
                     if (pool == p) {
                         Connection kept = kept(connectionFrom(p, poolTimeoutMillis), p);
@@ -439,7 +452,7 @@ abstract class LazyLabelPool<P> implements LabelPool {
                     }
                     // closed for idleness while this borrower was entering it: ask the next pool
                 } finally {
-                    leave();
+                    leave(entered);
                 }
             }
         } catch (MultiDbException e) {
@@ -487,12 +500,20 @@ abstract class LazyLabelPool<P> implements LabelPool {
                 if (lastFailure != null && attemptsEnded != endedBefore) {
                     throw sameFailure(lastFailure);
                 }
+                boolean counted = closesWhenIdle();
                 try {
+                    if (counted) {
+                        openPools.opening(this);
+                    }
                     pool = create();
                     lastFailure = null;
                     used = true;
+                    lastUse = System.nanoTime();
                     watchIdleness();
                 } catch (RuntimeException e) {
+                    if (counted) {
+                        openPools.closed(this);
+                    }
                     // only an unreachable database is shared; anything else each borrower meets itself
                     lastFailure = e instanceof ConnectionFailedException failure ? failure : null;
                     throw e;
@@ -551,7 +572,6 @@ abstract class LazyLabelPool<P> implements LabelPool {
             return;
         }
         long period = Math.max(TimeUnit.MILLISECONDS.toNanos(10), idleTimeoutNanos / 4);
-        idleSince = System.nanoTime();
         idleCheck = Housekeeper.acquire().scheduleWithFixedDelay(this::checkIdle, period, period,
                 TimeUnit.NANOSECONDS);
     }
@@ -568,11 +588,7 @@ abstract class LazyLabelPool<P> implements LabelPool {
     /**
      * Runs on the shared housekeeper: closes the pool once nobody has used it for
      * {@code pool_idle_timeout}. Under the pool's lock, so that it never overlaps its creation or
-     * close (a lock busy with either skips this round). The pool is unpublished first, then its counts
-     * are read: a borrower that took a connection, or entered the pool to wait, before it was
-     * unpublished is counted then and keeps it; a later one finds it unpublished, gives back what it
-     * got and opens the next pool, waiting for this lock. The borrow path writes nothing more for
-     * this than {@link #used}, and only when it is unset.
+     * close (a lock busy with either skips this round); the close is {@link #closeUnused}'s.
      */
     private void checkIdle() {
         if (!lock.tryLock()) {
@@ -586,33 +602,108 @@ abstract class LazyLabelPool<P> implements LabelPool {
             long now = System.nanoTime();
             if (used || inUse(p)) {
                 used = false;
-                idleSince = now;
+                lastUse = now;
                 return;
             }
-            if (now - idleSince < idleTimeoutNanos) {
+            if (now - lastUse < idleTimeoutNanos) {
                 return;
             }
-            evicting = p;
-            pool = null;
-            if (used || entering.get() > 0 || inUse(p)) {
-                pool = p;
-                evicting = null;
-                used = false;
-                idleSince = now;
-                return;
-            }
-            stopWatching();
-            try {
-                shut(p);
-            } finally {
-                evicting = null;
-                evictions++;
-            }
+            closeUnused(p, now);
         } catch (RuntimeException e) {
             // the pool's own close failed; it is unpublished either way and the next use opens another
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Closes the pool if it is idle now (no connection lent, nobody waiting or entering), however
+     * recently it was used: what {@link OpenPools} does to the least recently used pool when another
+     * one opens beyond {@code max_open_pools}. Skips a pool whose lock is busy (being created or
+     * closed), so that it never waits while the caller holds the open pools' lock.
+     *
+     * @return whether the pool was closed
+     */
+    final boolean closeIfIdle() {
+        if (!lock.tryLock()) {
+            return false;
+        }
+        try {
+            P p = pool;
+            if (p == null || !lending || closed || inUse(p)) {
+                return false;
+            }
+            // a borrower from here on sets it again, and keeps the pool
+            used = false;
+            return closeUnused(p, System.nanoTime());
+        } catch (RuntimeException e) {
+            // the pool's own close failed; it is unpublished either way and the next use opens another
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Moves {@link #lastUse()} to {@code now} when the pool was used since it was last looked at, and
+     * clears that mark (a second-chance clock: the borrow path only sets the mark when unset). Skips a
+     * pool whose lock is busy.
+     *
+     * @param now {@link System#nanoTime()}
+     */
+    final void noteUse(long now) {
+        if (!lock.tryLock()) {
+            return;
+        }
+        try {
+            P p = pool;
+            if (p != null && (used || inUse(p))) {
+                used = false;
+                lastUse = now;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return when the pool was last seen in use, as {@link System#nanoTime()} */
+    final long lastUse() {
+        return lastUse;
+    }
+
+    /** @return the pool's name in log lines: the label, and whether it is the read pool */
+    final String poolName() {
+        return config.label() + (forReadOnlySessions() ? " (read-only sessions)" : "");
+    }
+
+    /**
+     * Closes {@code p} unless a borrower is seen after it is unpublished; with the lock held. The pool
+     * is unpublished first, then its counts are read: a borrower that took a connection, or entered
+     * the pool to wait, before it was unpublished is counted then and keeps it; a later one finds it
+     * unpublished, gives back what it got and opens the next pool, waiting for this lock. The borrow
+     * path writes nothing more for this than {@link #used}, and only when it is unset.
+     *
+     * @return whether the pool was closed
+     */
+    private boolean closeUnused(P p, long now) {
+        evicting = p;
+        pool = null;
+        if (used || entering.get() > 0 || inUse(p)) {
+            pool = p;
+            evicting = null;
+            used = false;
+            lastUse = now;
+            return false;
+        }
+        stopWatching();
+        try {
+            shut(p);
+        } finally {
+            evicting = null;
+            evictions++;
+            openPools.closed(this);
+        }
+        return true;
     }
 
     /** @return how many times the pool was closed for idleness */
@@ -657,6 +748,9 @@ abstract class LazyLabelPool<P> implements LabelPool {
             stopWatching();
         } finally {
             lock.unlock();
+        }
+        if (p != null && closesWhenIdle()) {
+            openPools.closed(this);
         }
         if (p != null) {
             try {

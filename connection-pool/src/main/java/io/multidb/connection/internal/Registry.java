@@ -60,8 +60,12 @@ public final class Registry {
     /** Removed or replaced labels whose pools are still draining: {@link #close} closes them too. */
     private final Set<Label> retiring = ConcurrentHashMap.newKeySet();
 
-    private Registry(Lifecycle lifecycle, Map<String, Label> labels) {
+    /** The underlying pools open now, over every label, and the cap on them. */
+    private final OpenPools openPools;
+
+    private Registry(Lifecycle lifecycle, OpenPools openPools, Map<String, Label> labels) {
         this.lifecycle = lifecycle;
+        this.openPools = openPools;
         this.snapshot = Snapshot.of(labels);
     }
 
@@ -74,8 +78,9 @@ public final class Registry {
      * @return the registry
      */
     public static Registry create(Map<String, ?> configs, Lifecycle lifecycle) {
-        return new Registry(lifecycle, build(parse(configs, lifecycle.createCall()), lifecycle,
-                lifecycle.createCall()));
+        OpenPools openPools = new OpenPools();
+        return new Registry(lifecycle, openPools, build(parse(configs, lifecycle.createCall()), lifecycle,
+                openPools, lifecycle.createCall()));
     }
 
     /**
@@ -83,7 +88,8 @@ public final class Registry {
      * provider, creates the pools and opens those that are not lazy. Any failure closes whatever was
      * created, registrations included, and leaves nothing behind.
      */
-    private static Map<String, Label> build(Map<String, DatabaseConfig> parsed, Lifecycle lifecycle, String call) {
+    private static Map<String, Label> build(Map<String, DatabaseConfig> parsed, Lifecycle lifecycle,
+            OpenPools openPools, String call) {
         checkDrivers(parsed);
         XaProvider xa = xaProviderFor(parsed, call);
         Map<String, Label> labels = new LinkedHashMap<>();
@@ -92,8 +98,9 @@ public final class Registry {
                 // registered one label at a time, so that a label removed later takes only itself out
                 XaRegistration registration = c.xa() ? new XaRegistration(xa.labelsOpened(List.of(c))) : null;
                 try {
-                    labels.put(c.label(), new Label(c.xa() ? new XaLabelPool(c, xa, lifecycle)
-                            : new HikariLabelPool(c, lifecycle), HikariLabelPool.forReads(c, lifecycle),
+                    labels.put(c.label(), new Label(c.xa() ? new XaLabelPool(c, xa, lifecycle, openPools)
+                            : new HikariLabelPool(c, lifecycle, openPools),
+                            HikariLabelPool.forReads(c, lifecycle, openPools),
                             registration));
                 } catch (RuntimeException e) {
                     if (registration != null) {
@@ -149,7 +156,7 @@ public final class Registry {
                         + lifecycle.call("replaceLabel") + " to change its configuration, or "
                         + lifecycle.call("removeLabel") + " first");
             }
-            Label added = build(Map.of(label, parsed), lifecycle, call).get(label);
+            Label added = build(Map.of(label, parsed), lifecycle, openPools, call).get(label);
             Map<String, Label> next = new LinkedHashMap<>(snapshot.byLabel());
             next.put(label, added);
             snapshot = Snapshot.of(next);
@@ -177,7 +184,7 @@ public final class Registry {
             if (snapshot.byLabel().containsKey(label)) {
                 return false;
             }
-            Label added = build(Map.of(label, parsed), lifecycle, call).get(label);
+            Label added = build(Map.of(label, parsed), lifecycle, openPools, call).get(label);
             Map<String, Label> next = new LinkedHashMap<>(snapshot.byLabel());
             next.put(label, added);
             snapshot = Snapshot.of(next);
@@ -185,6 +192,30 @@ public final class Registry {
         } finally {
             changes.unlock();
         }
+    }
+
+    /**
+     * Sets the cap on open underlying pools ({@code max_open_pools}); it applies from the next pool
+     * that opens.
+     *
+     * @param max the cap, 0 for none
+     * @throws IllegalArgumentException when {@code max} is negative
+     */
+    public void maxOpenPools(int max) {
+        if (max < 0) {
+            throw new IllegalArgumentException("max_open_pools must be 0 (no cap) or positive, but is " + max);
+        }
+        openPools.max(max);
+    }
+
+    /** @return the cap on open underlying pools, 0 for none */
+    public int maxOpenPools() {
+        return openPools.max();
+    }
+
+    /** @return how many underlying pools are open now, over every label (read pools included, XA pools not) */
+    public int openPools() {
+        return openPools.count();
     }
 
     /**
@@ -233,7 +264,7 @@ public final class Registry {
         try {
             checkOpen(label);
             old = entry(label);
-            Label added = build(Map.of(label, parsed), lifecycle, call).get(label);
+            Label added = build(Map.of(label, parsed), lifecycle, openPools, call).get(label);
             Map<String, Label> next = new LinkedHashMap<>(snapshot.byLabel());
             next.put(label, added);
             snapshot = Snapshot.of(next);

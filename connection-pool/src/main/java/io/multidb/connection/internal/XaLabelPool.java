@@ -11,8 +11,8 @@ import java.sql.SQLException;
 final class XaLabelPool extends LazyLabelPool<XaPool> {
     private final XaProvider provider;
 
-    XaLabelPool(DatabaseConfig config, XaProvider provider, Lifecycle lifecycle) {
-        super(config, lifecycle);
+    XaLabelPool(DatabaseConfig config, XaProvider provider, Lifecycle lifecycle, OpenPools openPools) {
+        super(config, lifecycle, openPools);
         this.provider = provider;
     }
 
